@@ -1,0 +1,1 @@
+"""客服学堂: training units and question banks in YAML, rendered into a self-grading site."""

@@ -1,0 +1,156 @@
+"""Load a course from its YAML files into a checked Curriculum, or report every problem.
+
+Layout: <root>/curriculum/course.yml, <root>/curriculum/units/<unit-id>.yml and
+<root>/quizzes/<unit-id>.yml. Every file is read and checked even after an error, so a
+trainer sees all problems of a run at once, in file order.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import checks, model
+from .problems import Problem, ProblemsFound, Source
+from .yaml_source import YamlProblem, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+COURSE_FILE = "curriculum/course.yml"
+UNITS_DIR = "curriculum/units"
+QUIZZES_DIR = "quizzes"
+
+
+def load_curriculum(root: Path | str = ".") -> model.Curriculum:
+    """Read, validate and cross-check the course under ``root``; raise ProblemsFound."""
+    root = Path(root)
+    problems: list[Problem] = []
+    course_file = root / COURSE_FILE
+    if not course_file.is_file():
+        raise ProblemsFound([Problem(COURSE_FILE, 1, 1, "", "the course file is missing; "
+                                     "create it (see the trainer guide) or run from the project folder")])
+    course = _load(root, COURSE_FILE, model.Course, problems)
+    units = {p.stem: _load(root, p, model.Unit, problems) for p in _yaml_files(root, UNITS_DIR, problems)}
+    banks = {p.stem: _load(root, p, model.QuizBank, problems) for p in _yaml_files(root, QUIZZES_DIR, problems)}
+    problems += checks.cross_check(course, units, banks)
+    if problems:
+        raise ProblemsFound(problems)
+    return model.Curriculum(
+        course=course[0],
+        units={unit_id: loaded[0] for unit_id, loaded in units.items()},
+        banks={unit_id: loaded[0] for unit_id, loaded in banks.items()},
+        unit_files={unit_id: loaded[1].path for unit_id, loaded in units.items()},
+        bank_files={unit_id: loaded[1].path for unit_id, loaded in banks.items()},
+    )
+
+
+def load_file(root: Path, relative: Path | str, model_class: type[M]) -> tuple[M, Source]:
+    """Load one file as ``model_class``; raise ProblemsFound with its problems."""
+    problems: list[Problem] = []
+    loaded = _load(Path(root), relative, model_class, problems)
+    if loaded is None:
+        raise ProblemsFound(problems)
+    return loaded
+
+
+def _yaml_files(root: Path, folder: str, problems: list[Problem]) -> list[Path]:
+    for odd in sorted((root / folder).glob("*.yaml")):
+        problems.append(Problem(str(odd.relative_to(root)), 1, 1, "",
+                                f"rename the file to {odd.stem}.yml: course files end in .yml"))
+    return [p.relative_to(root) for p in sorted((root / folder).glob("*.yml"))]
+
+
+def _load(root: Path, relative: Path | str, model_class: type[M], problems: list[Problem]):
+    display = str(relative)
+    try:
+        data, source = read_yaml(root / relative, display)
+    except YamlProblem as error:
+        problems.append(error.problem)
+        return None
+    try:
+        return model_class.model_validate(data), source
+    except ValidationError as error:
+        problems += [_explain(e, source) for e in error.errors(include_url=False)]
+        return None
+
+
+# --- pydantic's errors, told the way a trainer can act on them ---------------------------
+
+_FIELD_NAMES = sorted({
+    name for cls in (model.Course, model.Track, model.Unit, model.Objective, model.Section,
+                     model.FaqEntry, model.Term, model.Option, model.QuizBank, *model.QUESTION_MODELS)
+    for name in cls.model_fields
+} | {"customer", "agent"})
+_TYPE_LIST = ", ".join(model.QUESTION_TYPES)
+
+
+def _clean_loc(loc: tuple) -> tuple:
+    """Drop the union tags pydantic inserts, e.g. ("questions", 0, "single", "answer")."""
+    return tuple(p for i, p in enumerate(loc)
+                 if not (p in model.QUESTION_TYPES and i and isinstance(loc[i - 1], int)))
+
+
+def _explain(error: dict[str, Any], source: Source) -> Problem:
+    loc = _clean_loc(error["loc"])
+    kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    name = loc[-1] if loc else ""
+    if kind == "extra_forbidden":
+        guess = difflib.get_close_matches(str(name), _FIELD_NAMES, n=1)
+        hint = f"did you mean '{guess[0]}'? " if guess else ""
+        return source.problem(loc, f"unknown field '{name}'; {hint}fix the spelling or remove it", at_key=True)
+    if kind == "missing":
+        return source.problem(loc, f"required field '{name}' is missing; add it")
+    return source.problem(loc, _MESSAGES.get(kind, _default)(value, ctx, error))
+
+
+def _text_type(value, ctx, error) -> str:
+    if isinstance(value, bool):
+        return ("expected text, but YAML read a yes/no word (yes, no, on, off, true, false) as "
+                f"{str(value).lower()}: put the text in quotes")
+    return f"expected text, not {_kind(value)}"
+
+
+def _pattern(value, ctx, error) -> str:
+    if "A-Z" in ctx.get("pattern", ""):
+        return f"option key {value!r} must be letters or digits, e.g. a, b, c"
+    return (f"{value!r} is not a valid id: use lower-case letters, digits and dashes, "
+            "e.g. 'after-sales'")
+
+
+def _kind(value) -> str:
+    if isinstance(value, dict):
+        return "a mapping (lines of `field: value`)"
+    if isinstance(value, list):
+        return "a list (lines starting with '- ')"
+    return f"{value!r}" if value is not None else "nothing (the value is empty)"
+
+
+def _default(value, ctx, error) -> str:
+    return error["msg"]
+
+
+_MESSAGES = {
+    "string_type": _text_type,
+    "string_too_short": lambda v, c, e: "must not be empty; write the text after the colon",
+    "string_pattern_mismatch": _pattern,
+    "literal_error": lambda v, c, e: f"{v!r} is not allowed here; use one of {c['expected']}",
+    "union_tag_invalid": lambda v, c, e: f"'{c['tag']}' is not a question type; use one of {_TYPE_LIST}",
+    "union_tag_not_found": lambda v, c, e: f"the question has no 'type'; add one of {_TYPE_LIST}",
+    "int_type": lambda v, c, e: f"expected a whole number, not {_kind(v)}",
+    "int_parsing": lambda v, c, e: f"expected a whole number, not {_kind(v)}",
+    "int_from_float": lambda v, c, e: f"expected a whole number, not {v}",
+    "float_type": lambda v, c, e: f"expected a number such as 0.8, not {_kind(v)}",
+    "float_parsing": lambda v, c, e: f"expected a number such as 0.8, not {_kind(v)}",
+    "bool_type": lambda v, c, e: f"write true or false without quotes, not {_kind(v)}",
+    "greater_than": lambda v, c, e: f"{v} is too small: it must be more than {c['gt']}",
+    "less_than_equal": lambda v, c, e: f"{v} is too large: it must be at most {c['le']}",
+    "too_short": lambda v, c, e: (f"needs at least {c['min_length']} item(s), "
+                                  f"but has {c.get('actual_length', 0)}"),
+    "list_type": lambda v, c, e: f"expected a list (lines starting with '- '), not {_kind(v)}",
+    "dict_type": lambda v, c, e: f"expected a mapping (lines of `key: value`), not {_kind(v)}",
+    "model_type": lambda v, c, e: f"expected a mapping (lines of `field: value`), not {_kind(v)}",
+    "model_attributes_type": lambda v, c, e: f"expected a mapping (lines of `field: value`), not {_kind(v)}",
+}

@@ -1,0 +1,253 @@
+"""The data contract: what trainers write in curriculum/ and quizzes/, as typed models.
+
+Field names and meanings are public: trainers, the JSON Schema and other tools rely on them.
+Structure and types are checked here; rules that span fields or files live in checks.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StringConstraints,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from .safe_markdown import markdown_problem
+
+CATEGORIES = {
+    "qualities": "基本素质",
+    "knowledge": "专业知识",
+    "process": "服务流程",
+    "motivation": "团队培养与激励",
+    "faq": "常见问题",
+}
+AUDIENCES = {"trainee": "学员", "trainer": "培训师与店主"}
+QUESTION_TYPES = ("single", "multiple", "truefalse", "fill", "order", "scenario", "typing")
+
+
+def _safe_markdown(text: str) -> str:
+    if problem := markdown_problem(text):
+        raise PydanticCustomError("unsafe_markdown", problem)
+    return text
+
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Markdown = Annotated[Text, AfterValidator(_safe_markdown)]
+OptionKey = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]+$")]
+Category = Literal["qualities", "knowledge", "process", "motivation", "faq"]
+Audience = Literal["trainee", "trainer"]
+Ratio = Annotated[float, Field(gt=0, le=1)]
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors, so a typo such as `anwser` is caught by name."""
+
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True)
+
+
+# --- course.yml ---------------------------------------------------------------------------
+
+
+class Track(Strict):
+    id: Id
+    title: Text
+    audience: Audience
+    units: list[Id] = Field(min_length=1)
+
+
+class Course(Strict):
+    id: Id
+    title: Text
+    description: Markdown
+    pass_ratio: Ratio = 0.8
+    tracks: list[Track] = Field(min_length=1)
+
+
+# --- units/<unit-id>.yml ----------------------------------------------------------------
+
+
+class Objective(Strict):
+    id: Id
+    text: Text
+
+
+class Section(Strict):
+    title: Text
+    body: Markdown
+
+
+class FaqEntry(Strict):
+    q: Text
+    a: Markdown
+
+
+class Term(Strict):
+    """A glossary entry; the site's glossary page collects them from every unit."""
+
+    term: Text
+    definition: Text
+
+
+class Unit(Strict):
+    id: Id
+    title: Text
+    category: Category
+    audience: Audience
+    summary: Text
+    duration_minutes: int = Field(gt=0, le=600)
+    objectives: list[Objective] = Field(min_length=1)
+    sections: list[Section] = Field(min_length=1)
+    key_points: list[Markdown] = Field(min_length=1)
+    faq: list[FaqEntry] = []
+    glossary: list[Term] = []
+
+
+# --- quizzes/<unit-id>.yml --------------------------------------------------------------
+
+
+class Option(Strict):
+    """An option is written as plain text, or as `{text, feedback}` to explain that choice."""
+
+    text: Text
+    feedback: Markdown | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_plain_text(cls, value: Any) -> Any:
+        return {"text": value} if isinstance(value, (str, int, float)) else value
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
+        return {"anyOf": [{"type": "string", "minLength": 1}, handler(core_schema)]}
+
+
+class Turn(Strict):
+    """One line of a role-play, written `customer: …` or `agent: …`."""
+
+    speaker: Literal["customer", "agent"]
+    text: Text
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_one_line(cls, value: Any) -> Any:
+        if isinstance(value, dict) and len(value) == 1:
+            ((speaker, text),) = value.items()
+            if speaker in ("customer", "agent"):
+                return {"speaker": speaker, "text": text}
+        shown = ", ".join(map(str, value)) if isinstance(value, dict) else type(value).__name__
+        raise PydanticCustomError(
+            "dialogue_turn",
+            "each turn is one line, `customer: …` or `agent: …` (found: {shown})",
+            {"shown": shown},
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
+        line = {"type": "string", "minLength": 1}
+        return {
+            "oneOf": [
+                {"type": "object", "properties": {who: line}, "required": [who],
+                 "additionalProperties": False}
+                for who in ("customer", "agent")
+            ]
+        }
+
+
+Options = dict[OptionKey, Option]
+
+
+class QuestionBase(Strict):
+    id: Id
+    objective: Id
+    stem: Markdown
+    explanation: Markdown
+
+
+class SingleQuestion(QuestionBase):
+    type: Literal["single"]
+    options: Options = Field(min_length=2)
+    answer: OptionKey
+
+
+class MultipleQuestion(QuestionBase):
+    type: Literal["multiple"]
+    options: Options = Field(min_length=3)
+    answer: list[OptionKey] = Field(min_length=1)
+
+
+class TrueFalseQuestion(QuestionBase):
+    type: Literal["truefalse"]
+    answer: StrictBool
+
+
+class FillQuestion(QuestionBase):
+    type: Literal["fill"]
+    answer: list[Text] = Field(min_length=1)
+
+
+class OrderQuestion(QuestionBase):
+    type: Literal["order"]
+    options: Options = Field(min_length=3)
+    answer: list[OptionKey] = Field(min_length=3)
+
+
+class ScenarioQuestion(QuestionBase):
+    type: Literal["scenario"]
+    dialogue: list[Turn] = Field(min_length=1)
+    options: Options = Field(min_length=2)
+    answer: OptionKey
+
+
+class TypingQuestion(QuestionBase):
+    """A typing drill: the trainee types `passage`; speed in characters a minute."""
+
+    type: Literal["typing"]
+    passage: Text
+    target_speed: int = Field(60, gt=0, le=600)
+    target_accuracy: Ratio = 0.95
+
+
+QUESTION_MODELS = (
+    SingleQuestion,
+    MultipleQuestion,
+    TrueFalseQuestion,
+    FillQuestion,
+    OrderQuestion,
+    ScenarioQuestion,
+    TypingQuestion,
+)
+Question = Annotated[Union[QUESTION_MODELS], Field(discriminator="type")]
+AnyQuestion = Union[QUESTION_MODELS]
+
+
+class QuizBank(Strict):
+    unit: Id
+    pass_ratio: Ratio | None = None
+    questions: list[Question] = Field(min_length=1)
+
+
+# --- the whole, after loading and checking -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Curriculum:
+    """A course whose files all loaded and passed every check."""
+
+    course: Course
+    units: dict[str, Unit]  # by id, in file-name order
+    banks: dict[str, QuizBank]  # by unit id
+    unit_files: dict[str, str] = field(default_factory=dict)  # unit id -> its YAML path
+    bank_files: dict[str, str] = field(default_factory=dict)  # unit id -> its bank's path
+
+    def pass_ratio(self, unit_id: str) -> float:
+        bank = self.banks[unit_id]
+        return bank.pass_ratio if bank.pass_ratio is not None else self.course.pass_ratio

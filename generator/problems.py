@@ -1,0 +1,59 @@
+"""Problems found in trainers' files, each pinned to file:line:column and a field path."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+Loc = tuple  # a field path: ("questions", 3, "answer")
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+
+def format_path(loc: Sequence) -> str:
+    """("questions", 3, "answer") -> "questions[3].answer"."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+@dataclass
+class Source:
+    """One YAML file as read: its display path and where each field path starts."""
+
+    path: str
+    positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, loc: Loc, at_key: bool = False) -> tuple[int, int]:
+        """Line and column of ``loc`` (its key when ``at_key``), or of its nearest ancestor."""
+        loc = tuple(loc)
+        if at_key and loc in self.key_positions:
+            return self.key_positions[loc]
+        while loc not in self.positions and loc:
+            loc = loc[:-1]
+        return self.positions.get(loc, (1, 1))
+
+    def problem(self, loc: Loc, message: str, at_key: bool = False) -> Problem:
+        line, column = self.locate(loc, at_key)
+        return Problem(self.path, line, column, format_path(loc), message)
+
+
+class ProblemsFound(Exception):
+    """Raised with every problem of a run, so all are reported together."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(map(str, self.problems)))
