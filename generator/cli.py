@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from pathlib import Path
@@ -77,3 +78,92 @@ def schema(project: Path, check: bool) -> None:
         return
     for path in write_schemas(project):
         click.echo(f"wrote {path}")
+
+
+@main.command()
+@PROJECT
+@click.option("--no-strict", is_flag=True, help="Build even when MkDocs warns (broken links…).")
+def build(project: Path, no_strict: bool) -> None:
+    """Validate, then build the site into site/ (kept as it was if anything fails).
+
+    \b
+    Example:
+      curriculum build
+    """
+    from .build import BuildFailed, build_site
+
+    curriculum = load_or_exit(project)
+    _log_to_terminal()
+    start = time.perf_counter()
+    try:
+        target = build_site(project, strict=not no_strict)
+    except BuildFailed as error:
+        click.secho(f"build failed: {error}\nthe previous site/ was left as it was.", fg="red", err=True)
+        sys.exit(1)
+    click.echo(f"built {len(curriculum.units)} units into {target} "
+               f"in {time.perf_counter() - start:.1f} s")
+
+
+@main.command()
+@PROJECT
+@click.option("--port", default=8000, show_default=True, help="Port to serve on (localhost).")
+def serve(project: Path, port: int) -> None:
+    """Preview the site at http://127.0.0.1:8000, rebuilt on every save of a YAML file.
+
+    While a file has errors they are printed and the last good version stays on screen.
+
+    \b
+    Example:
+      curriculum serve --port 8001
+    """
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    from .build import config_for
+
+    load_or_exit(project)
+    _log_to_terminal(logging.INFO)
+    config_for(project)  # a clear message when mkdocs.yml is missing
+    mkdocs_serve(str(project / "mkdocs.yml"), dev_addr=f"127.0.0.1:{port}", livereload=True)
+
+
+@main.command()
+@PROJECT
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+def render(project: Path, out: Path) -> None:
+    """Write the generated pages (Markdown) and assets into OUT, for another site engine.
+
+    Copy them beside your hand-written pages in docs/ and build with any engine that reads
+    mkdocs.yml (Zensical, for example) without the `curriculum` plugin.
+
+    \b
+    Example:
+      curriculum render build/pages
+    """
+    from .build import config_for
+    from .render import render_site
+
+    curriculum = load_or_exit(project)
+    directory_urls = config_for(project).use_directory_urls if (project / "mkdocs.yml").is_file() else True
+    site = render_site(curriculum, directory_urls=directory_urls)
+    for path, text in site.pages.items():
+        _write(out / path, text.encode("utf-8"))
+    for path, content in site.assets.items():
+        _write(out / path, content)
+    click.echo(f"wrote {len(site.pages)} pages and {len(site.assets)} assets to {out}")
+
+
+def _write(path: Path, content: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+
+
+def _log_to_terminal(level: int = logging.WARNING) -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(handler)
+    mkdocs_log.setLevel(level)
+    mkdocs_log.propagate = False
+    import jieba  # the search plugin segments Chinese with it; its loading chatter is noise here
+
+    jieba.setLogLevel(logging.WARNING)

@@ -1,0 +1,110 @@
+"""The MkDocs plugin `curriculum`: adds the course pages to the site, nothing written to docs/.
+
+    plugins:
+      - curriculum
+
+Validation runs in on_config, before MkDocs touches site/: a course with errors aborts
+`mkdocs build` with every error listed. Under `mkdocs serve` the errors are printed and the
+last good course keeps being served until the YAML is fixed.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .load import COURSE_FILE, QUIZZES_DIR, UNITS_DIR, load_curriculum
+from .model import Curriculum
+from .problems import ProblemsFound
+from .render import Site, render_site
+
+log = logging.getLogger("mkdocs.plugins.curriculum")
+
+
+class CurriculumConfig(base.Config):
+    project_dir = c.Optional(c.Dir(exists=True))
+    """Folder with curriculum/ and quizzes/; defaults to the folder of mkdocs.yml."""
+    nav = c.Type(bool, default=True)
+    """Build the navigation (course pages, then docs/ pages) unless mkdocs.yml sets `nav`."""
+
+
+class CurriculumPlugin(BasePlugin[CurriculumConfig]):
+    def __init__(self):
+        self.is_serve = False
+        self.last_good: Curriculum | None = None
+        self.site: Site | None = None
+
+    def on_startup(self, *, command, dirty) -> None:
+        # Defining on_startup keeps this instance across `serve` rebuilds, and so the last good course.
+        self.is_serve = command == "serve"
+
+    def project(self, config: MkDocsConfig) -> Path:
+        return Path(self.config.project_dir or Path(config.config_file_path).parent)
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            self.last_good = load_curriculum(self.project(config))
+        except ProblemsFound as error:
+            listing = "\n".join(map(str, error.problems))
+            if not (self.is_serve and self.last_good):
+                raise PluginError(f"the course has {len(error.problems)} problem(s):\n{listing}") from None
+            log.error(f"the course has {len(error.problems)} problem(s); still serving the last "
+                      f"good version until they are fixed:\n{listing}")
+        self.site = render_site(self.last_good, directory_urls=config.use_directory_urls)
+        if self.config.nav and config.nav is None:
+            config.nav = self.site.nav + _docs_nav(Path(config.docs_dir), self.site)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for path, markdown in self.site.pages.items():
+            file = File.generated(config, path, content=markdown)
+            source = self.site.edit_sources.get(path)
+            file.edit_uri = f"../{source}" if source else None  # the YAML lives beside docs/
+            _add(files, file)
+        for path, content in self.site.assets.items():
+            _add(files, File.generated(config, path, content=content))
+        return files
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        project = self.project(config)
+        for folder in (Path(COURSE_FILE).parent, Path(UNITS_DIR), Path(QUIZZES_DIR)):
+            if (project / folder).is_dir():
+                server.watch(str(project / folder))
+        return server
+
+
+def _add(files: Files, file: File) -> None:
+    if existing := files.get_file_from_path(file.src_uri):
+        raise PluginError(f"docs/{existing.src_uri} clashes with a generated page of the same "
+                          "path; rename or remove it")
+    files.append(file)
+
+
+def _docs_nav(docs_dir: Path, site: Site) -> list:
+    """Hand-written pages after the course: top-level files, then one section per folder,
+    titled by the folder's index.md heading."""
+    nav: list = []
+    for path in sorted(docs_dir.glob("*.md")):
+        if path.name not in site.pages:
+            nav.append(path.name)
+    for folder in sorted(p for p in docs_dir.iterdir() if p.is_dir()):
+        pages = sorted(folder.rglob("*.md"), key=lambda p: (p.name != "index.md", str(p)))
+        if pages:
+            title = _first_heading(folder / "index.md") or folder.name
+            nav.append({title: [str(p.relative_to(docs_dir)) for p in pages]})
+    return nav
+
+
+def _first_heading(path: Path) -> str | None:
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# "):
+                return line[2:].strip()
+    return None

@@ -1,0 +1,220 @@
+"""Course -> pages: Markdown pages and static assets, knowing nothing of any site engine.
+
+The same output is added to MkDocs by plugin.py or written to a folder by `curriculum render`
+for another engine that reads mkdocs.yml (such as Zensical). Templates are autoescaped: text
+from YAML reaches the page escaped, and trainer Markdown only after validation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+
+import jinja2
+from markupsafe import Markup
+
+from . import checks, model, safe_markdown
+
+HERE = Path(__file__).parent
+ASSET_DIR = "assets/kefu"
+ASSETS = ("quiz.js", "quiz.css")
+
+
+@dataclass
+class Site:
+    pages: dict[str, str] = field(default_factory=dict)  # docs-relative path -> Markdown
+    assets: dict[str, bytes] = field(default_factory=dict)  # docs-relative path -> bytes
+    edit_sources: dict[str, str] = field(default_factory=dict)  # page -> YAML it comes from
+    nav: list = field(default_factory=list)  # MkDocs-style nav of the generated pages
+
+
+@lru_cache(maxsize=None)
+def strings(lang: str = "zh") -> dict:
+    """The UI strings of one language: one file holds every string the reader sees."""
+    return json.loads((HERE / "locale" / f"{lang}.json").read_text(encoding="utf-8"))
+
+
+def render_site(curriculum: model.Curriculum, *, directory_urls: bool = True) -> Site:
+    """Every page and asset of the course."""
+    renderer = _Renderer(curriculum, directory_urls)
+    return renderer.site()
+
+
+def question_hash(question: model.AnyQuestion) -> str:
+    """Short content hash: progress saved for a question no longer counts once it changes."""
+    content = question.model_dump_json(exclude={"explanation"})
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()[:10]
+
+
+def display_order(question: model.OrderQuestion) -> list[str]:
+    """Order items as first shown: shuffled from the question id, never already solved."""
+    keys = list(question.options)
+    rng = random.Random(question.id)
+    while True:
+        rng.shuffle(keys)
+        if keys != list(question.answer):
+            return keys
+
+
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(
+        text=lambda s: Markup(safe_markdown.escape_text(str(s))),
+        md=lambda s: Markup(safe_markdown.render(s)),
+        md_inline=lambda s: Markup(safe_markdown.render_inline(s)),
+        md_source=lambda s: Markup(s),  # validated trainer Markdown, for Markdown pages
+        fmt=lambda template, **values: template.format(**values),
+    )
+    return env
+
+
+class _Renderer:
+    def __init__(self, curriculum: model.Curriculum, directory_urls: bool):
+        self.c = curriculum
+        self.directory_urls = directory_urls
+        self.env = _env()
+        self.t = strings()
+        self.categories = {cat: [u for u in curriculum.units.values() if u.category == cat]
+                           for cat in model.CATEGORIES}
+        self.terms = sorted(((term, unit) for unit in curriculum.units.values() for term in unit.glossary),
+                            key=lambda pair: pair[0].term)
+
+    def site(self) -> Site:
+        site = Site()
+        course_file = "curriculum/course.yml"
+        self._page(site, "index.md", "home.md", course_file)
+        for track in self.c.course.tracks:
+            self._page(site, f"tracks/{track.id}.md", "track.md", course_file, track=track,
+                       units=self.units_of(track))
+        for category, units in self.categories.items():
+            if units:
+                self._page(site, f"categories/{category}.md", "category.md", None,
+                           category=category, units=units)
+        for unit in self.c.units.values():
+            self._page(site, f"units/{unit.id}.md", "unit.md", self.c.unit_files[unit.id],
+                       unit=unit, bank=self.c.banks[unit.id])
+        if self.terms:
+            self._page(site, "glossary.md", "glossary.md", None)
+        self._page(site, "progress.md", "progress.md", None)
+        for name in ASSETS:
+            site.assets[f"{ASSET_DIR}/{name}"] = (HERE / "assets" / name).read_bytes()
+        site.nav = self.nav(site)
+        return site
+
+    def nav(self, site: Site) -> list:
+        t = self.t
+        nav: list = [{self.c.course.title: "index.md"}]
+        nav.append({t["home_tracks"]: [{tr.title: f"tracks/{tr.id}.md"} for tr in self.c.course.tracks]})
+        for category, units in self.categories.items():
+            if units:
+                nav.append({t["category"][category]: [f"categories/{category}.md",
+                                                      *[{u.title: f"units/{u.id}.md"} for u in units]]})
+        nav.append({t["progress_title"]: "progress.md"})
+        if "glossary.md" in site.pages:
+            nav.append({t["glossary_title"]: "glossary.md"})
+        return nav
+
+    def _page(self, site: Site, path: str, template: str, source: str | None, **context) -> None:
+        context.update(
+            path=path, course=self.c.course, curriculum=self.c, t=self.t, categories=self.categories,
+            terms=self.terms, link=lambda target: _relative(path, target),
+            asset=lambda name: self._asset_url(path, name), page=self,
+        )
+        site.pages[path] = self.env.get_template(template).render(**context)
+        if source:
+            site.edit_sources[path] = source
+
+    def _depth(self, page: str) -> int:
+        """How many folders deep the page's URL is: units/a.md is served at units/a/."""
+        parts = PurePosixPath(page).with_suffix("").parts
+        return len(parts) - (0 if self.directory_urls and parts[-1] != "index" else 1)
+
+    def _asset_url(self, page: str, name: str) -> str:
+        return "../" * self._depth(page) + f"{ASSET_DIR}/{name}"
+
+    def page_url(self, from_page: str, to_page: str) -> str:
+        """URL of a page as the browser sees it, relative to another page (for raw HTML)."""
+        target = PurePosixPath(to_page).with_suffix("")
+        if not self.directory_urls:
+            url = f"{target}.html"
+        elif target.name == "index":
+            url = "" if str(target.parent) == "." else f"{target.parent}/"
+        else:
+            url = f"{target}/"
+        return "../" * self._depth(from_page) + url
+
+    def units_of(self, track: model.Track) -> list[model.Unit]:
+        return [self.c.units[u] for u in track.units]
+
+    # --- quiz data used by the templates ---------------------------------------------
+
+    def quiz_context(self, unit: model.Unit, bank: model.QuizBank) -> dict:
+        return {
+            "pass_ratio": self.c.pass_ratio(unit.id),
+            "questions": [self._question(unit, i, q) for i, q in enumerate(bank.questions)],
+        }
+
+    def _question(self, unit: model.Unit, index: int, q: model.AnyQuestion) -> dict:
+        options = getattr(q, "options", {})
+        letters = {key: chr(ord("A") + i) for i, key in enumerate(options)}
+        order = display_order(q) if q.type == "order" else list(options)
+        return {
+            "q": q,
+            "number": index + 1,
+            "dom_id": f"kq-{unit.id}-{q.id}",
+            "hash": question_hash(q),
+            "answer_json": json.dumps(_answer_data(q), ensure_ascii=False),
+            "options": [(key, letters[key], options[key]) for key in order],
+            "key_text": self._key_text(q, letters),
+        }
+
+    def _key_text(self, q: model.AnyQuestion, letters: dict[str, str]) -> list[str]:
+        if q.type in ("single", "scenario"):
+            return [f"{letters[q.answer]}. {q.options[q.answer].text}"]
+        if q.type in ("multiple", "order"):
+            return [f"{letters[k]}. {q.options[k].text}" for k in q.answer]
+        if q.type == "truefalse":
+            return [self.t["true" if q.answer else "false"]]
+        if q.type == "fill":
+            return list(q.answer)
+        return []
+
+    def progress_data(self, from_page: str, unit_ids: list[str] | None = None) -> str:
+        """What the progress script needs of each unit, as JSON for a data attribute."""
+        chosen = [self.c.units[u] for u in unit_ids] if unit_ids else self.c.units.values()
+        units = [{
+            "id": u.id,
+            "title": u.title,
+            "category": u.category,
+            "url": self.page_url(from_page, f"units/{u.id}.md"),
+            "pass_ratio": self.c.pass_ratio(u.id),
+            "questions": {q.id: question_hash(q) for q in self.c.banks[u.id].questions},
+        } for u in chosen]
+        return json.dumps(units, ensure_ascii=False)
+
+
+def _answer_data(q: model.AnyQuestion):
+    if q.type == "fill":
+        return [checks.fold(a) for a in q.answer]
+    if q.type == "typing":
+        return {"speed": q.target_speed, "accuracy": q.target_accuracy}
+    return q.answer
+
+
+def _relative(from_page: str, to_page: str) -> str:
+    """Markdown link from one page source to another (engines resolve .md links)."""
+    start = PurePosixPath(from_page).parent
+    target = PurePosixPath(to_page)
+    up = len(start.parts)
+    return "../" * up + str(target) if up else str(target)
