@@ -11,7 +11,7 @@ import difflib
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import checks, model
 from .problems import Problem, ProblemsFound, Source
@@ -74,7 +74,27 @@ def _load(root: Path, relative: Path | str, model_class: type[M], problems: list
         return model_class.model_validate(data), source
     except ValidationError as error:
         problems += [_explain(e, source) for e in error.errors(include_url=False)]
-        return None
+    if model_class is model.QuizBank:
+        problems += _check_sound_questions(data, source)
+    return None
+
+
+_QUESTION = TypeAdapter(model.Question)
+
+
+def _check_sound_questions(data: Any, source: Source) -> list[Problem]:
+    """In a bank that failed, still check the keys of the questions that are well formed,
+    so one broken question does not hide the problems of the others."""
+    questions = data.get("questions") if isinstance(data, dict) else None
+    problems = []
+    for i, raw in enumerate(questions if isinstance(questions, list) else []):
+        try:
+            question = _QUESTION.validate_python(raw)
+        except ValidationError:
+            continue
+        problems += [source.problem(("questions", i, *loc), message)
+                     for loc, message in checks.question_problems(question)]
+    return problems
 
 
 # --- pydantic's errors, told the way a trainer can act on them ---------------------------

@@ -51,7 +51,9 @@ Ratio = Annotated[float, Field(gt=0, le=1)]
 class Strict(BaseModel):
     """Unknown fields are errors, so a typo such as `anwser` is caught by name."""
 
-    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True)
+    model_config = ConfigDict(
+        extra="forbid", coerce_numbers_to_str=True, frozen=True, use_attribute_docstrings=True
+    )
 
 
 # --- course.yml ---------------------------------------------------------------------------
@@ -62,13 +64,16 @@ class Track(Strict):
     title: Text
     audience: Audience
     units: list[Id] = Field(min_length=1)
+    """Unit ids in the order to learn them."""
 
 
 class Course(Strict):
     id: Id
     title: Text
     description: Markdown
+    """Shown on the home page (Markdown)."""
     pass_ratio: Ratio = 0.8
+    """Share of questions to answer correctly to pass a unit; a bank may set its own."""
     tracks: list[Track] = Field(min_length=1)
 
 
@@ -99,12 +104,16 @@ class Term(Strict):
 
 class Unit(Strict):
     id: Id
+    """Lower-case letters, digits and dashes; the same as the file name."""
     title: Text
     category: Category
+    """qualities 基本素质, knowledge 专业知识, process 服务流程, motivation 团队培养与激励, faq 常见问题."""
     audience: Audience
+    """trainee (new 客服) or trainer (shop owners and team leads)."""
     summary: Text
     duration_minutes: int = Field(gt=0, le=600)
     objectives: list[Objective] = Field(min_length=1)
+    """What a trainee can do after the unit; every one is assessed by a question."""
     sections: list[Section] = Field(min_length=1)
     key_points: list[Markdown] = Field(min_length=1)
     faq: list[FaqEntry] = []
@@ -167,9 +176,13 @@ Options = dict[OptionKey, Option]
 
 class QuestionBase(Strict):
     id: Id
+    """Unique in the bank; lower-case letters, digits and dashes."""
     objective: Id
+    """The id of the unit objective this question assesses."""
     stem: Markdown
+    """The question (Markdown)."""
     explanation: Markdown
+    """Shown after answering: why the right answer is right, why the tempting one is wrong."""
 
 
 class SingleQuestion(QuestionBase):
@@ -202,6 +215,8 @@ class OrderQuestion(QuestionBase):
 
 class ScenarioQuestion(QuestionBase):
     type: Literal["scenario"]
+    speakers: dict[Literal["customer", "agent"], Text] = {}
+    """Labels for the two sides when they are not 顾客 and 客服, e.g. {customer: 应聘者, agent: 主管}."""
     dialogue: list[Turn] = Field(min_length=1)
     options: Options = Field(min_length=2)
     answer: OptionKey
@@ -231,7 +246,9 @@ AnyQuestion = Union[QUESTION_MODELS]
 
 class QuizBank(Strict):
     unit: Id
+    """The id of the unit these questions belong to (the same as the file name)."""
     pass_ratio: Ratio | None = None
+    """Overrides the course's pass_ratio for this unit."""
     questions: list[Question] = Field(min_length=1)
 
 

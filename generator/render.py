@@ -73,7 +73,7 @@ def _env() -> jinja2.Environment:
         text=lambda s: Markup(safe_markdown.escape_text(str(s))),
         md=lambda s: Markup(safe_markdown.render(s)),
         md_inline=lambda s: Markup(safe_markdown.render_inline(s)),
-        md_source=lambda s: Markup(s),  # validated trainer Markdown, for Markdown pages
+        md_source=lambda s: Markup(safe_markdown.join_cjk_lines(s)),  # validated trainer Markdown
         fmt=lambda template, **values: template.format(**values),
     )
     return env

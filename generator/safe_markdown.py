@@ -47,7 +47,32 @@ def markdown_problem(text: str) -> str | None:
 
 def render(text: str) -> str:
     """Block Markdown to HTML, raw HTML shown as text."""
-    return _renderer.render(text)
+    return _renderer.render(join_cjk_lines(text))
+
+
+_CJK = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]"
+_CJK_BREAK = re.compile(rf"(?<={_CJK})[ \t]*\n[ \t]*(?={_CJK})")
+
+
+def join_cjk_lines(text: str) -> str:
+    """Join the lines of a paragraph where a line break falls between two Chinese characters.
+
+    Browsers show such a break as a space ("中 文"); trainers wrap long lines in their editor.
+    Only paragraph text is joined: code, tables and list structure are left as written.
+    """
+    lines = text.split("\n")
+    joins = set()
+    for token in _detector.parse(text):
+        if token.type == "paragraph_open" and token.map:
+            start, end = token.map
+            joins.update(range(start, end - 1))
+    out = [lines[0]] if lines else []
+    for i in range(1, len(lines)):
+        if i - 1 in joins and _CJK_BREAK.search(out[-1][-1:] + "\n" + lines[i].lstrip()[:1]):
+            out[-1] = out[-1].rstrip() + lines[i].lstrip()
+        else:
+            out.append(lines[i])
+    return "\n".join(out)
 
 
 def render_inline(text: str) -> str:

@@ -39,7 +39,7 @@ def read_yaml(file: Path, display: str) -> tuple[Any, Source]:
             raise YamlProblem(source.problem((), "the file is empty; see the trainer guide for what it holds"))
         return _Builder(loader, source).build(node, ()), source
     except yaml.MarkedYAMLError as error:
-        raise YamlProblem(_syntax_problem(error, source)) from None
+        raise YamlProblem(_syntax_problem(error, source, text)) from None
     except yaml.YAMLError as error:  # reader errors: control characters and the like
         line, column = _reader_position(error, text)
         raise YamlProblem(Problem(display, line, column, "", f"unreadable text: {error}")) from None
@@ -133,11 +133,12 @@ def _position(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, source: Source) -> Problem:
+def _syntax_problem(error: yaml.MarkedYAMLError, source: Source, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = error.problem or ""
-    if "'\\t'" in problem or "\\t" in problem:
+    lines = text.splitlines()
+    if "\t" in (lines[line - 1][:column] if line <= len(lines) else ""):
         message = "a tab is used for indentation; YAML needs spaces (set your editor to insert spaces)"
     elif "expected a single document" in problem:
         message = "the file holds more than one document ('---'); keep one per file"

@@ -1,0 +1,93 @@
+"""The `curriculum` command as trainers use it: messages, exit codes, and site/ kept safe."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+
+
+def run(*args: str):
+    result = CliRunner().invoke(main, list(args))
+    assert "Traceback" not in result.output
+    return result
+
+
+def test_validate_ok(mini_project):
+    result = run("validate", "-p", str(mini_project))
+    assert result.exit_code == 0
+    assert result.output.startswith("OK: 2 units, 7 questions")
+
+
+def test_validate_reports_problems_and_exits_1(mini_project):
+    bank = mini_project / "quizzes/alpha.yml"
+    bank.write_text(bank.read_text(encoding="utf-8").replace("    answer: b\n", "    answer: e\n"), encoding="utf-8")
+    result = run("validate", "-p", str(mini_project))
+    assert result.exit_code == 1
+    assert "quizzes/alpha.yml:11:13: questions[0].answer: 'e' is not one of the options a, b, c" in result.output
+    assert "1 problem found; nothing was built." in result.output
+
+
+def test_validate_outside_a_project(tmp_path):
+    result = run("validate", "-p", str(tmp_path))
+    assert result.exit_code == 1
+    assert "curriculum/course.yml:1:1: the course file is missing" in result.output
+
+
+def test_build_failure_leaves_the_last_good_site(mini_project):
+    assert run("build", "-p", str(mini_project)).exit_code == 0
+    site = mini_project / "site"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    unit = mini_project / "curriculum/units/alpha.yml"
+    unit.write_text(unit.read_text(encoding="utf-8").replace("title: 单元甲", "title: [单元甲"), encoding="utf-8")
+    result = run("build", "-p", str(mini_project))
+    assert result.exit_code == 1 and "YAML syntax error" in result.output
+    assert (site / "index.html").read_text(encoding="utf-8") == home
+    assert not list(mini_project.glob(".site-*"))
+
+
+def test_failing_mkdocs_build_leaves_the_last_good_site(mini_project):
+    assert run("build", "-p", str(mini_project)).exit_code == 0
+    before = sorted(p.relative_to(mini_project) for p in (mini_project / "site").rglob("*"))
+    (mini_project / "docs" / "broken.md").write_text("# 坏链接\n\n[x](missing.md)\n", encoding="utf-8")
+    result = run("build", "-p", str(mini_project))
+    assert result.exit_code == 1 and "build failed" in result.output
+    assert sorted(p.relative_to(mini_project) for p in (mini_project / "site").rglob("*")) == before
+
+
+def test_build_replaces_the_site(mini_project):
+    site = mini_project / "site"
+    site.mkdir()
+    (site / "stale.html").write_text("old", encoding="utf-8")
+    assert run("build", "-p", str(mini_project)).exit_code == 0
+    assert (site / "units/alpha/index.html").is_file() and not (site / "stale.html").exists()
+
+
+def test_render_writes_pages_for_another_engine(mini_project, tmp_path):
+    out = tmp_path / "pages"
+    result = run("render", "-p", str(mini_project), str(out))
+    assert result.exit_code == 0
+    assert (out / "units/alpha.md").read_text(encoding="utf-8").startswith("# 单元甲")
+    assert (out / "assets/kefu/quiz.js").is_file()
+
+
+def test_schema_check(tmp_path):
+    assert run("schema", "-p", str(tmp_path), "--check").exit_code == 1
+    assert run("schema", "-p", str(tmp_path)).exit_code == 0
+    assert run("schema", "-p", str(tmp_path), "--check").exit_code == 0
+
+
+@pytest.mark.parametrize("command", ["validate", "build", "serve", "render", "schema"])
+def test_every_command_has_help_with_an_example(command):
+    result = run(command, "--help")
+    assert result.exit_code == 0 and "Example:" in result.output
+
+
+def test_python_dash_m_runs_the_cli():
+    result = subprocess.run([sys.executable, "-m", "generator", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and "validate" in result.stdout

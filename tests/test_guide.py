@@ -1,0 +1,27 @@
+"""The trainer guide's examples are real: each one validates against the data contract."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from generator import checks, model
+
+GUIDE = Path(__file__).resolve().parents[1] / "docs" / "guide" / "format.md"
+BLOCK = re.compile(r'```yaml title="([^"]+)"\n(.*?)```', re.S)
+
+
+def examples() -> dict[str, dict]:
+    return {name: yaml.safe_load(body) for name, body in BLOCK.findall(GUIDE.read_text(encoding="utf-8"))}
+
+
+def test_guide_examples_validate():
+    found = examples()
+    model.Course.model_validate(found["curriculum/course.yml"])
+    unit = model.Unit.model_validate(found["curriculum/units/reception.yml"])
+    bank = model.QuizBank.model_validate(found["quizzes/reception.yml"])
+    assert {q.type for q in bank.questions} == set(model.QUESTION_TYPES)
+    assert all(not checks.question_problems(q) for q in bank.questions)
+    assert {q.objective for q in bank.questions} <= {o.id for o in unit.objectives}

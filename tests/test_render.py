@@ -1,0 +1,115 @@
+"""Course -> pages: escaping, quiz markup hooks, links and asset paths."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import pytest
+
+from generator import model
+from generator.load import load_curriculum
+from generator.render import display_order, question_hash, render_site
+
+
+@pytest.fixture
+def site(mini_project):
+    return render_site(load_curriculum(mini_project))
+
+
+def test_pages_of_the_course(site):
+    assert set(site.pages) == {
+        "index.md", "tracks/basics.md", "categories/process.md", "categories/motivation.md",
+        "units/alpha.md", "units/beta.md", "glossary.md", "progress.md"}
+    assert set(site.assets) == {"assets/kefu/quiz.js", "assets/kefu/quiz.css"}
+    assert site.edit_sources["units/alpha.md"] == "curriculum/units/alpha.yml"
+
+
+def test_home_lists_tracks_with_their_units_in_order(site):
+    home = site.pages["index.md"]
+    assert "### [基础路径](tracks/basics.md)" in home
+    assert home.index("[单元甲](units/alpha.md)") < home.index("[单元乙](units/beta.md)")
+
+
+def test_unit_page_has_every_part(site):
+    page = site.pages["units/alpha.md"]
+    for part in ("# 单元甲", "## 学习目标", "- 目标一", "## 第一节", "正文，**加粗**。",
+                 '!!! abstract "本单元要点"', '??? question "问题一？"', "## 自测练习"):
+        assert part in page
+
+
+def test_quiz_markup_hooks(site, mini_project):
+    page = site.pages["units/alpha.md"]
+    assert 'data-quiz="alpha"' in page
+    for question_type, question_id in [("single", "pick-one"), ("multiple", "pick-many"),
+                                       ("truefalse", "yes-no"), ("fill", "blank")]:
+        assert f'data-question-id="{question_id}" data-question-type="{question_type}"' in page
+    assert page.count("data-quiz-check") == 4
+    assert '<input type="radio" name="kq-alpha-yes-no" value="true">' in page
+    assert '<input type="checkbox" name="kq-alpha-pick-many" value="a">' in page
+    assert 'type="text" class="kefu-fill"' in page
+    beta = site.pages["units/beta.md"]
+    order_question = load_curriculum(mini_project).banks["beta"].questions[0]
+    assert re.findall(r'data-option="(\w)"', beta) == display_order(order_question)
+
+
+def test_order_items_never_start_solved():
+    for n in range(3, 8):
+        keys = [chr(97 + i) for i in range(n)]
+        for seed in range(30):
+            question = model.OrderQuestion(
+                id=f"q{seed}", type="order", objective="o", stem="s", explanation="e",
+                options={k: k.upper() for k in keys}, answer=keys)
+            order = display_order(question)
+            assert sorted(order) == keys and order != keys
+            assert order == display_order(question)  # stable between builds
+
+
+def test_text_from_yaml_is_escaped(mini_project):
+    unit = mini_project / "curriculum/units/alpha.yml"
+    unit.write_text(unit.read_text(encoding="utf-8").replace(
+        "title: 单元甲", "title: '<img src=x onerror=alert(1)> *星*'"), encoding="utf-8")
+    bank = mini_project / "quizzes/alpha.yml"
+    bank.write_text(bank.read_text(encoding="utf-8").replace(
+        "a: 错的甲", "a: '<script>alert(1)</script>'"), encoding="utf-8")
+    site = render_site(load_curriculum(mini_project))
+    page = site.pages["units/alpha.md"]
+    assert "<img" not in page and "<script>alert" not in page
+    assert r"# &lt;img src=x onerror=alert\(1\)&gt; \*星\*" in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_asset_and_page_urls_follow_the_url_style(mini_project):
+    curriculum = load_curriculum(mini_project)
+    pretty = render_site(curriculum).pages
+    assert '<script src="../../assets/kefu/quiz.js"></script>' in pretty["units/alpha.md"]
+    assert '<script src="../assets/kefu/quiz.js"></script>' in pretty["progress.md"]
+    plain = render_site(curriculum, directory_urls=False).pages
+    assert '<script src="../assets/kefu/quiz.js"></script>' in plain["units/alpha.md"]
+    assert '<script src="assets/kefu/quiz.js"></script>' in plain["progress.md"]
+    assert 'href="units/alpha.html"' in plain["progress.md"]
+
+
+def test_progress_data_names_every_unit_and_question_hash(site, mini_project):
+    curriculum = load_curriculum(mini_project)
+    raw = re.search(r'data-units="([^"]*)"', site.pages["progress.md"]).group(1)
+    units = json.loads(html.unescape(raw))
+    assert [u["id"] for u in units] == ["alpha", "beta"]
+    assert units[0]["url"] == "../units/alpha/"
+    assert units[1]["pass_ratio"] == 1.0 and units[0]["pass_ratio"] == 0.5
+    assert units[0]["questions"]["pick-one"] == question_hash(curriculum.banks["alpha"].questions[0])
+
+
+def test_question_hash_changes_with_content_only():
+    base = dict(id="q", type="truefalse", objective="o", stem="s", explanation="e", answer=True)
+    same = model.TrueFalseQuestion(**base)
+    assert question_hash(same) == question_hash(model.TrueFalseQuestion(**base))
+    assert question_hash(same) != question_hash(model.TrueFalseQuestion(**{**base, "answer": False}))
+    assert question_hash(same) != question_hash(model.TrueFalseQuestion(**{**base, "stem": "t"}))
+    assert question_hash(same) == question_hash(model.TrueFalseQuestion(**{**base, "explanation": "f"}))
+
+
+def test_navigation_by_track_and_category(site):
+    titles = [next(iter(entry)) if isinstance(entry, dict) else entry for entry in site.nav]
+    assert titles == ["迷你课程", "学习路径", "服务流程", "团队培养与激励", "学习进度", "术语表"]
