@@ -37,6 +37,8 @@ def markdown_problem(text: str) -> str | None:
         url = token.attrGet("href") or token.attrGet("src")
         if url is not None and (problem := _url_problem(str(url), token.type)):
             return problem
+    if problem := _admonition_problem(text):
+        return problem
     # Python-Markdown, which renders the pages, finds links markdown-it does not: refuse any
     # script URL anywhere outside code, whatever the syntax around it.
     prose = _CODE.sub("", html.unescape(text))
@@ -87,6 +89,22 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+\-.!|>~])")
 def escape_text(text: str) -> str:
     """Plain text made literal for a Markdown page: HTML-escaped, Markdown syntax escaped."""
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=True))
+
+
+_ADMONITION = re.compile(r"^( *)(?:!!!|\?\?\?\+?) *[a-z]+")
+
+
+def _admonition_problem(text: str) -> str | None:
+    """A `!!! tip` box whose content is not indented renders empty, the text outside it."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if match := _ADMONITION.match(line):
+            following = [l for l in lines[i + 1:] if l.strip()]
+            indent = len(match.group(1))
+            if following and len(following[0]) - len(following[0].lstrip(" ")) < indent + 4:
+                return (f"the content of the box {line.strip()!r} must be indented 4 spaces more "
+                        "than its first line")
+    return None
 
 
 def _url_problem(url: str, token_type: str) -> str | None:

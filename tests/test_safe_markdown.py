@@ -20,6 +20,7 @@ from generator.safe_markdown import escape_text, join_cjk_lines, markdown_proble
     "[点我](data:text/html;base64,PHNjcmlwdD4=)",
     "![图](https://cdn.example.com/x.png)",
     "![图](//cdn.example.com/x.png)",
+    "!!! tip \"提示\"\n内容没有缩进",
 ])
 def test_unsafe_markdown_is_refused(text):
     assert markdown_problem(text)
