@@ -20,6 +20,7 @@ _detector.validateLink = lambda url: True
 # Renders quiz text: raw HTML is shown as text and unsafe links are dropped.
 _renderer = MarkdownIt("commonmark", {"html": False}).enable("table")
 
+_MARKUP_CHARS = re.compile(r"[<>\[\]!?:&]")
 _SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 _SCRIPT_URL = re.compile(r"(?<![a-z])(javascript|vbscript)\s*:", re.IGNORECASE)
@@ -27,6 +28,8 @@ _SCRIPT_URL = re.compile(r"(?<![a-z])(javascript|vbscript)\s*:", re.IGNORECASE)
 
 def markdown_problem(text: str) -> str | None:
     """Return why ``text`` is unsafe for a trainee's browser, or None when it is fine."""
+    if not _MARKUP_CHARS.search(text):
+        return None  # plain prose, the usual case: nothing that could be HTML, a link or a box
     for token in _walk(_detector.parse(text)):
         if token.type in ("html_block", "html_inline"):
             tag = token.content.strip().splitlines()[0][:40]
@@ -62,6 +65,8 @@ def join_cjk_lines(text: str) -> str:
     Browsers show such a break as a space ("中 文"); trainers wrap long lines in their editor.
     Only paragraph text is joined: code, tables and list structure are left as written.
     """
+    if "\n" not in text.strip():
+        return text
     lines = text.split("\n")
     joins = set()
     for token in _detector.parse(text):

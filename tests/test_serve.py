@@ -1,0 +1,66 @@
+"""`curriculum serve`, as a trainer uses it: edit a YAML file, the page changes; break it, the
+last good page stays and the errors are printed."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(condition, seconds: float = 30.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if result := condition():
+                return result
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError("timed out")
+
+
+@pytest.fixture
+def server(mini_project: Path):
+    port = free_port()
+    log = mini_project / "serve.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "-p", str(mini_project), "--port", str(port)],
+            stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        try:
+            yield f"http://127.0.0.1:{port}/units/alpha/", log
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+def test_edit_reload_and_keep_last_good(server, mini_project):
+    url, log = server
+    assert "单元甲" in wait_for(lambda: fetch(url))
+    unit = mini_project / "curriculum/units/alpha.yml"
+    unit.write_text(unit.read_text(encoding="utf-8").replace("title: 单元甲", "title: 单元甲改"), encoding="utf-8")
+    wait_for(lambda: "单元甲改" in fetch(url))
+    unit.write_text(unit.read_text(encoding="utf-8").replace("category: process", "category: proces"),
+                    encoding="utf-8")
+    wait_for(lambda: "'proces' is not allowed here" in log.read_text(encoding="utf-8"))
+    time.sleep(1)
+    assert "单元甲改" in fetch(url)
+    assert "Traceback" not in log.read_text(encoding="utf-8")
