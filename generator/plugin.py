@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import jieba
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -58,6 +59,9 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             log.error(f"the course has {len(error.problems)} problem(s); still serving the last "
                       f"good version until they are fixed:\n{listing}")
         self.site = render_site(self.last_good, directory_urls=config.use_directory_urls)
+        for unit in self.last_good.units.values():
+            for term in unit.glossary:
+                jieba.add_word(term.term)  # so search finds 询单转化率 as one word
         if self.config.nav and config.nav is None:
             config.nav = self.site.nav + _docs_nav(Path(config.docs_dir), self.site)
         return config

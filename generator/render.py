@@ -87,8 +87,11 @@ class _Renderer:
         self.t = strings()
         self.categories = {cat: [u for u in curriculum.units.values() if u.category == cat]
                            for cat in model.CATEGORIES}
-        self.terms = sorted(((term, unit) for unit in curriculum.units.values() for term in unit.glossary),
-                            key=lambda pair: pair[0].term)
+        self.terms: dict[str, list[tuple[model.Term, model.Unit]]] = {}
+        for unit in curriculum.units.values():
+            for term in unit.glossary:
+                self.terms.setdefault(term.term, []).append((term, unit))
+        self.terms = dict(sorted(self.terms.items()))
 
     def site(self) -> Site:
         site = Site()

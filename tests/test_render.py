@@ -113,3 +113,13 @@ def test_question_hash_changes_with_content_only():
 def test_navigation_by_track_and_category(site):
     titles = [next(iter(entry)) if isinstance(entry, dict) else entry for entry in site.nav]
     assert titles == ["迷你课程", "学习路径", "服务流程", "团队培养与激励", "学习进度", "术语表"]
+
+
+def test_glossary_lists_a_term_once_with_each_unit_that_defines_it(mini_project):
+    unit = mini_project / "curriculum/units/beta.yml"
+    unit.write_text(unit.read_text(encoding="utf-8") + "glossary:\n  - term: 首响\n    definition: 第一次回复的时间。\n",
+                    encoding="utf-8")
+    page = render_site(load_curriculum(mini_project)).pages["glossary.md"]
+    assert page.count("首响\n") == 1
+    assert ":   首次响应时间。（出自：[单元甲](units/alpha.md)）" in page
+    assert ":   第一次回复的时间。（出自：[单元乙](units/beta.md)）" in page
