@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import time
 from pathlib import Path
+from typing import Iterator
 
 import click
 
 from .load import load_curriculum
+from .model import AUDIENCES, CATEGORIES, QUESTION_TYPES
 from .problems import ProblemsFound
 
 PROJECT = click.option(
@@ -33,7 +36,25 @@ def load_or_exit(project: Path):
         sys.exit(1)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Command(click.Command):
+    """Bad input exits 1 like every other refusal (click's own usage errors would exit 2)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as error:
+            error.exit_code = 1
+            raise
+
+
+class _Group(click.Group):
+    command_class = _Command
+
+
+_Group.group_class = _Group
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """Kefu Academy: turn curriculum/ and quizzes/ into a training site with self-graded quizzes."""
 
@@ -167,3 +188,297 @@ def _log_to_terminal(level: int = logging.WARNING) -> None:
     import jieba  # the search plugin segments Chinese with it; its loading chatter is noise here
 
     jieba.setLogLevel(logging.WARNING)
+
+
+# --- trainer tools: new, stats, lint, exam, export, report -------------------------------
+
+def _fail(message: str) -> None:
+    click.secho(message, fg="red", err=True)
+    sys.exit(1)
+
+
+@contextlib.contextmanager
+def _writing(target: Path) -> Iterator[None]:
+    """A file that cannot be written (read-only, open in Excel…) is bad input, not a crash."""
+    try:
+        yield
+    except OSError as error:
+        _fail(f"cannot write {target}: {error.strerror or error}")
+
+
+def _out_file(path: Path) -> Path:
+    if not path.parent.is_dir():
+        _fail(f"the folder {path.parent} does not exist; create it or choose another --out")
+    return path
+
+
+@main.group()
+def new() -> None:
+    """Start a unit or a question from a commented template that validates."""
+
+
+@new.command("unit")
+@PROJECT
+@click.argument("unit_id")
+@click.option("--title", required=True, help="The unit's title, as trainees see it.")
+@click.option("--category", required=True, type=click.Choice(list(CATEGORIES)), help="Its topic.")
+@click.option("--audience", default="trainee", show_default=True, type=click.Choice(list(AUDIENCES)),
+              help="Who it is for: trainee (学员) or trainer (培训师与店主).")
+def new_unit(project: Path, unit_id: str, title: str, category: str, audience: str) -> None:
+    """Write curriculum/units/UNIT_ID.yml and quizzes/UNIT_ID.yml with TODOs to fill in.
+
+    Existing files are never overwritten.
+
+    \b
+    Example:
+      curriculum new unit returns --title "退换货处理" --category process
+    """
+    from .scaffold import ScaffoldError, new_unit as write_unit
+
+    try:
+        files = write_unit(project, unit_id, title, category, audience)
+    except ScaffoldError as error:
+        _fail(str(error))
+    for path in files:
+        click.echo(f"wrote {path}")
+    click.echo(f"next: replace every TODO, add `{unit_id}` to a track's units in curriculum/course.yml, "
+               "then run `curriculum validate`")
+
+
+@new.command("question")
+@PROJECT
+@click.argument("unit_id")
+@click.option("--type", "qtype", required=True, type=click.Choice(QUESTION_TYPES), help="The question type.")
+@click.option("--objective", help="The objective it assesses (default: the unit's first).")
+def new_question(project: Path, unit_id: str, qtype: str, objective: str | None) -> None:
+    """Append a commented question skeleton to quizzes/UNIT_ID.yml.
+
+    The text is added at the end of the file; what is already there stays byte for byte.
+
+    \b
+    Example:
+      curriculum new question reception --type scenario
+    """
+    from .scaffold import ScaffoldError, new_question as append_question
+
+    try:
+        path, question_id = append_question(project, unit_id, qtype, objective)
+    except ScaffoldError as error:
+        _fail(str(error))
+    except ProblemsFound as error:
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        _fail("fix these problems first; nothing was written")
+    click.echo(f"added question '{question_id}' ({qtype}) at the end of {path}: replace its TODOs")
+
+
+@main.command()
+@PROJECT
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for other programs.")
+def stats(project: Path, as_json: bool) -> None:
+    """Sections, reading time, objectives and questions per unit and for the course.
+
+    Reading time counts 300 characters a minute (each Han character, English word or number
+    counts as one).
+
+    \b
+    Example:
+      curriculum stats
+      curriculum stats --json > stats.json
+    """
+    import json
+
+    from .render import strings
+    from .stats import course_stats, stats_text
+
+    numbers = course_stats(load_or_exit(project))
+    if as_json:
+        click.echo(json.dumps(numbers, ensure_ascii=False, indent=2))
+    else:
+        click.echo(stats_text(numbers, strings()["question_type"]), nl=False)
+
+
+@main.command()
+@PROJECT
+@click.option("--strict", is_flag=True, help="Report findings as errors and exit 1 if there are any.")
+@click.option("--format", "output", type=click.Choice(["text", "github"]), default="text", show_default=True,
+              help="github: annotations for GitHub Actions.")
+def lint(project: Path, strict: bool, output: str) -> None:
+    """Check how the questions are written (item-writing rules), beyond validation.
+
+    Rules: key-position, longest-key, all-none-above, negative-stem, near-duplicate-options,
+    absolute-clue, few-options, placeholder. See the trainer guide for each.
+
+    \b
+    Example:
+      curriculum lint
+      curriculum lint --strict --format github   # in CI
+    """
+    from .lint import lint_project
+
+    curriculum = load_or_exit(project)
+    findings = lint_project(project, curriculum, "" if str(project) == "." else str(project))
+    level = "error" if strict else "warning"
+    for finding in findings:
+        click.echo(finding.github(level) if output == "github" else finding.text(level))
+    files = len({f.file for f in findings})
+    summary = (f"{len(findings)} finding{'s' if len(findings) != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+               if findings else f"no findings in {len(curriculum.banks)} question banks")
+    click.echo(summary, err=True)  # stdout holds findings only, for tools that read them
+    if findings and strict:
+        sys.exit(1)
+
+
+@main.command()
+@PROJECT
+@click.option("--units", "-u", multiple=True, help="Unit ids, comma-separated or repeated (default: all).")
+@click.option("--count", "-n", type=int, default=20, show_default=True, help="How many questions.")
+@click.option("--seed", "-s", type=int, help="Paper number: the same seed gives the same paper (default: random).")
+@click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("exam"),
+              show_default=True, help="Folder for exam.html and answers.html.")
+def exam(project: Path, units: tuple[str, ...], count: int, seed: int | None, out: Path) -> None:
+    """A printable paper exam (A4) and its answer key, drawn from the question banks.
+
+    Questions are spread evenly over the units and their options shuffled. Typing drills do
+    not fit on paper and are skipped. PDFs are made too when WeasyPrint is installed.
+
+    \b
+    Example:
+      curriculum exam --units reception,communication --count 10 --seed 42 --out exams/week1
+    """
+    import secrets
+
+    from .exam import ExamError, build_exam, write_exam
+
+    curriculum = load_or_exit(project)
+    unit_ids = [u.strip() for value in units for u in value.split(",") if u.strip()] or list(curriculum.units)
+    seed = secrets.randbelow(900_000) + 100_000 if seed is None else seed
+    try:
+        paper = build_exam(curriculum, unit_ids, count, seed)
+    except ExamError as error:
+        _fail(str(error))
+    if paper.skipped:
+        click.echo(f"skipped {len(paper.skipped)} typing question(s), which do not fit on paper: "
+                   f"{', '.join(paper.skipped)}")
+    with _writing(out):
+        files, note = write_exam(paper, out)
+    for path in files:
+        click.echo(f"wrote {path}")
+    if note:
+        click.echo(note)
+    click.echo(f"{paper.count} questions, paper number (seed) {seed}: `--seed {seed}` prints the same paper again")
+
+
+@main.group()
+def export() -> None:
+    """Export the question banks for Moodle (GIFT), other LMSs (QTI 2.1) or Excel (CSV)."""
+
+
+def _skipped_note(skipped: list[str]) -> None:
+    if skipped:
+        click.echo(f"left out {len(skipped)} typing question(s), which only the site can grade: "
+                   f"{', '.join(skipped)}")
+
+
+@export.command("gift")
+@PROJECT
+@click.option("--out", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The .gift file.")
+def export_gift(project: Path, out: Path) -> None:
+    """Moodle GIFT text (Question bank > Import > GIFT format).
+
+    \b
+    Example:
+      curriculum export gift --out kefu.gift
+    """
+    from .export.gift import to_gift
+
+    text, skipped = to_gift(load_or_exit(project))
+    with _writing(out):
+        _out_file(out).write_text(text, encoding="utf-8")
+    _skipped_note(skipped)
+    click.echo(f"wrote {out}")
+
+
+@export.command("qti")
+@PROJECT
+@click.option("--out", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The .zip package.")
+def export_qti(project: Path, out: Path) -> None:
+    """An IMS QTI 2.1 package: one item per question and imsmanifest.xml, zipped.
+
+    \b
+    Example:
+      curriculum export qti --out kefu-qti.zip
+    """
+    from .export.qti import write_qti
+
+    curriculum = load_or_exit(project)
+    with _writing(out):
+        count, skipped = write_qti(curriculum, _out_file(out))
+    _skipped_note(skipped)
+    click.echo(f"wrote {out} ({count} items)")
+
+
+@export.command("csv")
+@PROJECT
+@click.option("--out", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The .csv file.")
+def export_csv(project: Path, out: Path) -> None:
+    """One row per question (UTF-8 with BOM, so Excel shows Chinese correctly).
+
+    \b
+    Example:
+      curriculum export csv --out questions.csv
+    """
+    from .export.csv_export import write_csv
+
+    curriculum = load_or_exit(project)
+    with _writing(out):
+        count = write_csv(curriculum, _out_file(out))
+    click.echo(f"wrote {out} ({count} questions)")
+
+
+@main.command()
+@PROJECT
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path), help="Also write the report as HTML.")
+@click.option("--csv", "csv_out", type=click.Path(dir_okay=False, path_type=Path), help="Also write the table as CSV (Excel).")
+def report(project: Path, files: tuple[Path, ...], html_out: Path | None, csv_out: Path | None) -> None:
+    """A class report from the results files trainees download on the 学习进度 page.
+
+    FILES are results files or folders holding them. Bad or foreign files are named on
+    stderr and skipped.
+
+    \b
+    Example:
+      curriculum report results/*.json --html class.html --csv class.csv
+    """
+    from .report import BadResults, build_report, read_results, report_text, write_csv, write_html
+
+    curriculum = load_or_exit(project)
+    paths: list[Path] = []
+    for path in files:
+        if path.is_dir():
+            paths += sorted(path.glob("*.json"))
+        elif path.is_file():
+            paths.append(path)
+        else:
+            click.echo(f"{path}: no such file or folder; skipped", err=True)
+    read = []
+    for path in paths:
+        try:
+            read.append(read_results(path, curriculum.course.id))
+        except (BadResults, OSError) as error:
+            click.echo(f"{path}: {error}; skipped", err=True)
+    if not read:
+        _fail("no results file could be read; give the files trainees downloaded, e.g. results/*.json")
+    class_report = build_report(curriculum, read)
+    for warning in class_report.warnings:
+        click.echo(warning, err=True)
+    click.echo(report_text(class_report), nl=False)
+    if html_out:
+        with _writing(html_out):
+            write_html(class_report, _out_file(html_out))
+        click.echo(f"wrote {html_out}")
+    if csv_out:
+        with _writing(csv_out):
+            write_csv(class_report, _out_file(csv_out))
+        click.echo(f"wrote {csv_out}")

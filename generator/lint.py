@@ -23,10 +23,10 @@ MIN_KEYS_FOR_BALANCE = 4  # single+scenario questions a bank needs before key po
 NEAR_DUPLICATE = 0.8  # difflib ratio from which two options count as near-duplicates
 LONGEST_MARGIN = 1.1  # the key is a clue when at least 10 % longer than every other option
 
-_ALL_NONE = re.compile(
-    r"以上(?:选项|说法|做法|答案|各项|几项|都|全|均|皆)*(?:都|全|均|皆)?(?:不?对|不?正确|错误?|是|不是|非|有|没有|对的)"
-    r"|(?:都|全|均)不(?:是|对|正确)|全部(?:都)?(?:正确|错误|对|不对)"
-    r"|(?:all|none|both|neither) of (?:the )?(?:above|these)", re.IGNORECASE)
+_ALL_NONE = re.compile(  # 以上都对 / 以上说法均不正确 at the start; 都不是 / 全部正确 as the whole option
+    r"^\s*(?:以上|上述|上面)的?(?:选项|说法|做法|答案|各项|几项|几种)?(?:都|全|均|皆)"
+    r"|^\s*(?:都|全|均)不(?:是|对|正确)[。.！!]?\s*$|^\s*全部都?(?:正确|错误|对|不对)[。.！!]?\s*$"
+    r"|\b(?:all|none|both|neither) of (?:the )?(?:above|these)\b", re.IGNORECASE)
 # Words that turn a question into "which is NOT…"; plain 不 is too common (不错, 不少) to use.
 _NEGATIVE = re.compile(
     r"不是|不应|不能|不可|不属于|不会|不要|不该|不需要?|不必|不适合|不适用|不正确|不恰当|不合适|不合理|"

@@ -60,7 +60,8 @@ def display_order(question: model.OrderQuestion) -> list[str]:
             return keys
 
 
-def _env() -> jinja2.Environment:
+def template_env() -> jinja2.Environment:
+    """Jinja2 for pages, exams and reports: autoescaped, undefined names are errors."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(HERE / "templates"),
         autoescape=True,
@@ -83,7 +84,7 @@ class _Renderer:
     def __init__(self, curriculum: model.Curriculum, directory_urls: bool):
         self.c = curriculum
         self.directory_urls = directory_urls
-        self.env = _env()
+        self.env = template_env()
         self.t = strings()
         self.categories = {cat: [u for u in curriculum.units.values() if u.category == cat]
                            for cat in model.CATEGORIES}

@@ -51,7 +51,8 @@ def new_unit(root: Path, unit_id: str, title: str, category: str, audience: str 
         raise ScaffoldError(f"no {COURSE_FILE} under {root}: run from the project folder or use --project")
     files = {root / UNITS_DIR / f"{unit_id}.yml": "unit.yml", root / QUIZZES_DIR / f"{unit_id}.yml": "quiz.yml"}
     if existing := [str(p) for p in files if p.exists()]:
-        raise ScaffoldError(f"{' and '.join(existing)} already exist(s); nothing was written "
+        verb = "exists" if len(existing) == 1 else "exist"
+        raise ScaffoldError(f"{' and '.join(existing)} already {verb}; nothing was written "
                             "(choose another id, or edit the existing files)")
     context = {"id": unit_id, "title": title.strip(), "category": category, "audience": audience,
                "question_id": "first-question", "objective": "first-objective"}
@@ -75,6 +76,8 @@ def new_question(root: Path, unit_id: str, qtype: str, objective: str | None = N
     if not (root / bank_rel).is_file():
         raise ScaffoldError(f"there is no question bank {bank_rel}; create the unit first with "
                             f"`curriculum new unit {unit_id} --title … --category …`")
+    if not (root / unit_rel).is_file():
+        raise ScaffoldError(f"there is no unit file {unit_rel} for this bank; create it first")
     bank, source = load_file(root, bank_rel, model.QuizBank)  # ProblemsFound: fix the bank first
     objectives = [o.id for o in load_file(root, unit_rel, model.Unit)[0].objectives]
     objective = objective or objectives[0]
@@ -83,11 +86,12 @@ def new_question(root: Path, unit_id: str, qtype: str, objective: str | None = N
                             f"(its objectives: {', '.join(objectives)})")
     taken = {q.id for q in bank.questions}
     question_id = next(f"todo-{qtype}-{n}" for n in range(1, len(taken) + 2) if f"todo-{qtype}-{n}" not in taken)
-    raw = (root / bank_rel).read_bytes()
-    text = raw.decode("utf-8-sig")
+    text = (root / bank_rel).read_bytes().decode("utf-8-sig")
     line, column = source.locate(("questions", len(bank.questions) - 1))
     addition = _reindent(question_skeleton(qtype, question_id, objective), _dash_column(text, line, column))
     addition = ("\n" if text.endswith("\n") else "\n\n") + addition  # a blank line between questions
+    if "\r\n" in text:  # saved on Windows: keep its line endings
+        addition = addition.replace("\n", "\r\n")
     _check_appended(text + addition, len(bank.questions), question_id, bank_rel)
     with open(root / bank_rel, "ab") as file:  # append only: the trainer's bytes stay as they are
         file.write(addition.encode("utf-8"))

@@ -1,0 +1,52 @@
+"""Every question as one spreadsheet row, for reviewing a course in Excel or WPS.
+
+UTF-8 with a byte-order mark: without it Excel on Windows guesses the old GBK encoding and
+shows Chinese as mojibake. Options are one per line in their cell, as `a. text`.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from .. import model
+from . import dialogue_lines
+
+COLUMNS = ("unit", "id", "type", "objective", "stem", "options", "answer", "explanation")
+LIST_SEPARATOR = " | "  # between several answers (multiple, fill)
+ORDER_SEPARATOR = " > "  # between the steps of an order answer
+
+
+def rows(curriculum: model.Curriculum) -> list[dict[str, str]]:
+    """One row per question of every bank, typing drills included (their passage is the answer)."""
+    return [row(unit_id, q) for unit_id, bank in curriculum.banks.items() for q in bank.questions]
+
+
+def row(unit_id: str, q: model.AnyQuestion) -> dict[str, str]:
+    stem = q.stem
+    if q.type == "scenario":
+        stem = "\n".join(f"{who}：{text}" for who, text in dialogue_lines(q)) + "\n\n" + stem
+    options = "\n".join(f"{key}. {option.text}" for key, option in getattr(q, "options", {}).items())
+    return dict(zip(COLUMNS, (unit_id, q.id, q.type, q.objective, stem, options, answer_text(q), q.explanation)))
+
+
+def answer_text(q: model.AnyQuestion) -> str:
+    if q.type in ("single", "scenario"):
+        return q.answer
+    if q.type == "truefalse":
+        return "true" if q.answer else "false"
+    if q.type == "order":
+        return ORDER_SEPARATOR.join(q.answer)
+    if q.type == "typing":
+        return q.passage
+    return LIST_SEPARATOR.join(q.answer)
+
+
+def write_csv(curriculum: model.Curriculum, target: Path) -> int:
+    """Write the file; returns the number of question rows."""
+    table = rows(curriculum)
+    with open(target, "w", encoding="utf-8-sig", newline="") as file:
+        writer = csv.DictWriter(file, COLUMNS)
+        writer.writeheader()
+        writer.writerows(table)
+    return len(table)
