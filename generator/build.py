@@ -29,13 +29,15 @@ def config_for(project: Path, **overrides):
         raise BuildFailed(f"{config_file}: {error}") from None
 
 
-def build_site(project: Path, *, strict: bool = True, site_dir: Path | None = None) -> Path:
-    """Build into a temporary folder beside the target and swap it in on success."""
+def build_site(project: Path, *, strict: bool = True, site_dir: Path | None = None, **config) -> Path:
+    """Build into a temporary folder beside the target and swap it in on success.
+
+    ``config`` overrides settings of mkdocs.yml, e.g. ``site_url``."""
     target = Path(site_dir or config_for(project).site_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
     try:
-        config = config_for(project, site_dir=str(staging), strict=strict)
+        config = config_for(project, **{**config, "site_dir": str(staging), "strict": strict})
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)

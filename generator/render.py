@@ -8,6 +8,7 @@ from YAML reaches the page escaped, and trainer Markdown only after validation.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import random
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from . import checks, model, safe_markdown
 
 HERE = Path(__file__).parent
 ASSET_DIR = "assets/kefu"
-ASSETS = ("quiz.js", "quiz.css")
+ASSETS = ("quiz.js", "quiz.css", "theme.css")  # theme.css: brand colours, listed in mkdocs.yml
 
 
 @dataclass
@@ -117,13 +118,13 @@ class _Renderer:
         return site
 
     def nav(self, site: Site) -> list:
-        t = self.t
-        nav: list = [{self.c.course.title: "index.md"}]
-        nav.append({t["home_tracks"]: [{tr.title: f"tracks/{tr.id}.md"} for tr in self.c.course.tracks]})
+        t, e = self.t, _nav_title
+        nav: list = [{e(self.c.course.title): "index.md"}]
+        nav.append({t["home_tracks"]: [{e(tr.title): f"tracks/{tr.id}.md"} for tr in self.c.course.tracks]})
         for category, units in self.categories.items():
             if units:
                 nav.append({t["category"][category]: [f"categories/{category}.md",
-                                                      *[{u.title: f"units/{u.id}.md"} for u in units]]})
+                                                      *[{e(u.title): f"units/{u.id}.md"} for u in units]]})
         nav.append({t["progress_title"]: "progress.md"})
         if "glossary.md" in site.pages:
             nav.append({t["glossary_title"]: "glossary.md"})
@@ -214,6 +215,12 @@ def _answer_data(q: model.AnyQuestion):
     if q.type == "typing":
         return {"speed": q.target_speed, "accuracy": q.target_accuracy}
     return q.answer
+
+
+def _nav_title(text: str) -> str:
+    """The theme prints nav titles as HTML, and un-escapes them into <title> (striptags): a
+    zero-width space after each '<' keeps YAML text from ever forming a tag, even there."""
+    return html.escape(text.replace("<", "<\u200b"))
 
 
 def _relative(from_page: str, to_page: str) -> str:

@@ -22,7 +22,7 @@ def test_pages_of_the_course(site):
     assert set(site.pages) == {
         "index.md", "tracks/basics.md", "categories/process.md", "categories/motivation.md",
         "units/alpha.md", "units/beta.md", "glossary.md", "progress.md"}
-    assert set(site.assets) == {"assets/kefu/quiz.js", "assets/kefu/quiz.css"}
+    assert set(site.assets) == {"assets/kefu/quiz.js", "assets/kefu/quiz.css", "assets/kefu/theme.css"}
     assert site.edit_sources["units/alpha.md"] == "curriculum/units/alpha.yml"
 
 

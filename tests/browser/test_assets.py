@@ -1,0 +1,31 @@
+"""The quiz assets themselves: small, self-contained, no HTML built from strings, and every
+UI string they use is in the locale table."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+
+ASSETS = Path(__file__).resolve().parents[2] / "generator" / "assets"
+LOCALE = Path(__file__).resolve().parents[2] / "generator" / "locale" / "zh.json"
+
+
+def test_js_and_css_fit_in_8_kb_gzipped():
+    size = sum(len(gzip.compress((ASSETS / name).read_bytes(), 9)) for name in ("quiz.js", "quiz.css"))
+    assert size <= 8 * 1024, f"{size} bytes gzipped"
+
+
+def test_no_html_from_strings_and_nothing_from_another_host():
+    js = (ASSETS / "quiz.js").read_text(encoding="utf-8")
+    css = (ASSETS / "quiz.css").read_text(encoding="utf-8")
+    assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function", js)
+    assert not re.search(r"https?:|//[a-z]", js.replace("// ", "")) and "url(" not in css and "@import" not in css
+
+
+def test_every_string_the_script_shows_is_in_the_locale_table():
+    js = (ASSETS / "quiz.js").read_text(encoding="utf-8")
+    used = set(re.findall(r"\bS\.(\w+)", js))
+    assert used and used <= set(json.loads(LOCALE.read_text(encoding="utf-8")))
+    assert not re.search(r"[\u4e00-\u9fff]", re.sub(r"/\*.*?\*/|//[^\n]*", "", js, flags=re.S))
