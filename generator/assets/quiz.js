@@ -72,7 +72,7 @@
       var t = q.type, v;
       if (q.fill) return fold(q.fill.value) ? q.fill.value : null;
       if (q.ol) return order(q);
-      if (q.ta) return q.tp ? { s: q.tp.s, c: q.tp.c } : null;
+      if (q.ta) return q.tp ? { s: q.tp.s, c: q.tp.c, d: q.tp.d } : null;
       v = $$('input:checked', q.el).map(function (i) { return i.value; });
       return v.length ? (t == 'multiple' ? v : v[0]) : null;
     }
@@ -82,7 +82,7 @@
         case 'fill': return k.indexOf(fold(a)) >= 0;
         case 'multiple': return a.length == k.length && k.every(function (x) { return a.indexOf(x) >= 0; });
         case 'order': return a.join() == k.join();
-        case 'typing': return a.s >= k.speed && a.c >= k.accuracy;
+        case 'typing': return !!a.d && a.s >= k.speed && a.c >= k.accuracy; // the whole passage, fast and right
         default: return a == String(k);
       }
     }
@@ -108,7 +108,7 @@
     function show(q, ok, a) { // the state after a check: result, feedback of the chosen options, explanation
       var chosen = q.ol ? q.start : [].concat(a);
       q.el.dataset.state = ok ? 'correct' : 'incorrect';
-      q.res.textContent = q.ta ? (ok ? S.typing_passed : S.typing_failed) + ' ' + fmt(S.typing_stats, figures(a))
+      q.res.textContent = q.ta ? (ok ? S.typing_passed : a.d ? S.typing_failed : S.typing_unfinished) + ' ' + fmt(S.typing_stats, figures(a))
         : ok ? S.result_correct : S.result_incorrect;
       $$('[data-feedback-for]', q.el).forEach(function (f) { f.hidden = chosen.indexOf(f.dataset.feedbackFor) < 0; });
       lock(q, true);
@@ -196,6 +196,7 @@
       tp = q.tp = q.tp || { t0: now };
       tp.s = good / Math.max(now - tp.t0, 1000) * 60000;
       tp.c = good / chars.length;
+      tp.d = chars.length >= q.passage.length;
       var f = figures(tp);
       q.stats.dataset.speed = tp.s.toFixed(1);
       q.stats.dataset.accuracy = tp.c.toFixed(4);
