@@ -295,7 +295,7 @@ def stats(project: Path, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(numbers, ensure_ascii=False, indent=2))
     else:
-        click.echo(stats_text(numbers, strings()["question_type"]), nl=False)
+        click.echo(stats_text(numbers, strings()["question_type"]).rstrip("\n"))
 
 
 @main.command()
@@ -473,7 +473,7 @@ def report(project: Path, files: tuple[Path, ...], html_out: Path | None, csv_ou
     class_report = build_report(curriculum, read)
     for warning in class_report.warnings:
         click.echo(warning, err=True)
-    click.echo(report_text(class_report), nl=False)
+    click.echo(report_text(class_report).rstrip("\n"))
     if html_out:
         with _writing(html_out):
             write_html(class_report, _out_file(html_out))
