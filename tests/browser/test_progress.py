@@ -118,3 +118,24 @@ def test_clear_progress_asks_first(pages, mini_url):
     assert pages.dialogs == []
     page.goto(mini_url + "units/alpha/")
     assert question(page, "pick-one").get_attribute("data-state") is None
+
+
+def test_downloaded_results_feed_the_class_report(page, mini_url, tmp_path):
+    """The file a trainee downloads is the file `curriculum report` reads."""
+    from click.testing import CliRunner
+
+    from generator.cli import main
+    from conftest import FIXTURES
+
+    page.goto(mini_url + "units/alpha/")
+    check(page, "pick-one", "b")
+    check(page, "pick-many", "a")
+    page.goto(mini_url + "progress/")
+    page.locator("#kefu-trainee").fill("李四")
+    with page.expect_download() as download:
+        page.locator("[data-download]").click()
+    results = tmp_path / download.value.suggested_filename
+    download.value.save_as(results)
+    report = CliRunner().invoke(main, ["report", "-p", str(FIXTURES / "mini"), str(results)])
+    assert report.exit_code == 0, report.output
+    assert "李四" in report.output and "1/4" in report.output and "pick-many" in report.output
