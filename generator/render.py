@@ -19,6 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import checks, model, safe_markdown
+from .load import COURSE_FILE
 
 HERE = Path(__file__).parent
 ASSET_DIR = "assets/kefu"
@@ -97,10 +98,9 @@ class _Renderer:
 
     def site(self) -> Site:
         site = Site()
-        course_file = "curriculum/course.yml"
-        self._page(site, "index.md", "home.md", course_file)
+        self._page(site, "index.md", "home.md", COURSE_FILE)
         for track in self.c.course.tracks:
-            self._page(site, f"tracks/{track.id}.md", "track.md", course_file, track=track,
+            self._page(site, f"tracks/{track.id}.md", "track.md", COURSE_FILE, track=track,
                        units=self.units_of(track))
         for category, units in self.categories.items():
             if units:
