@@ -317,7 +317,7 @@ def lint(project: Path, strict: bool, output: str) -> None:
     from .lint import lint_project
 
     curriculum = load_or_exit(project)
-    findings = lint_project(project, curriculum, "" if str(project) == "." else str(project))
+    findings = lint_project(curriculum, "" if str(project) == "." else str(project))
     level = "error" if strict else "warning"
     for finding in findings:
         click.echo(finding.github(level) if output == "github" else finding.text(level))

@@ -12,11 +12,9 @@ import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Iterator
 
 from . import model
-from .load import load_file
 from .problems import Source, format_path
 
 MIN_KEYS_FOR_BALANCE = 4  # single+scenario questions a bank needs before key positions are judged
@@ -75,15 +73,14 @@ def _gh(text: str, property_value: bool = False) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
 
 
-def lint_project(root: Path, curriculum: model.Curriculum, display_root: str = "") -> list[Finding]:
+def lint_project(curriculum: model.Curriculum, display_root: str = "") -> list[Finding]:
     """Every finding in the course's banks and unit files, in file and line order."""
     findings: list[Finding] = []
-    for relative in curriculum.unit_files.values():
-        unit, source = load_file(root, relative, model.Unit)
+    for unit_id, unit in curriculum.units.items():
+        source = curriculum.unit_sources[unit_id]
         findings += _findings(source, _placeholder(unit.model_dump(), ()), display_root)
-    for relative in curriculum.bank_files.values():
-        bank, source = load_file(root, relative, model.QuizBank)
-        findings += lint_bank(bank, source, display_root)
+    for unit_id, bank in curriculum.banks.items():
+        findings += lint_bank(bank, curriculum.bank_sources[unit_id], display_root)
     return sorted(findings)
 
 

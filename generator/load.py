@@ -42,8 +42,8 @@ def load_curriculum(root: Path | str = ".") -> model.Curriculum:
         course=course[0],
         units={unit_id: loaded[0] for unit_id, loaded in units.items()},
         banks={unit_id: loaded[0] for unit_id, loaded in banks.items()},
-        unit_files={unit_id: loaded[1].path for unit_id, loaded in units.items()},
-        bank_files={unit_id: loaded[1].path for unit_id, loaded in banks.items()},
+        unit_sources={unit_id: loaded[1] for unit_id, loaded in units.items()},
+        bank_sources={unit_id: loaded[1] for unit_id, loaded in banks.items()},
     )
 
 

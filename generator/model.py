@@ -20,6 +20,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .problems import Source
 from .safe_markdown import markdown_problem
 
 CATEGORIES = {
@@ -262,8 +263,8 @@ class Curriculum:
     course: Course
     units: dict[str, Unit]  # by id, in file-name order
     banks: dict[str, QuizBank]  # by unit id
-    unit_files: dict[str, str] = field(default_factory=dict)  # unit id -> its YAML path
-    bank_files: dict[str, str] = field(default_factory=dict)  # unit id -> its bank's path
+    unit_sources: dict[str, Source] = field(default_factory=dict)  # unit id -> its file, as read
+    bank_sources: dict[str, Source] = field(default_factory=dict)  # unit id -> its bank, as read
 
     def pass_ratio(self, unit_id: str) -> float:
         bank = self.banks[unit_id]

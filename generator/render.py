@@ -107,7 +107,7 @@ class _Renderer:
                 self._page(site, f"categories/{category}.md", "category.md", None,
                            category=category, units=units)
         for unit in self.c.units.values():
-            self._page(site, f"units/{unit.id}.md", "unit.md", self.c.unit_files[unit.id],
+            self._page(site, f"units/{unit.id}.md", "unit.md", self.c.unit_sources[unit.id].path,
                        unit=unit, bank=self.c.banks[unit.id])
         if self.terms:
             self._page(site, "glossary.md", "glossary.md", None)

@@ -76,33 +76,29 @@ def output_dir() -> Path:
     return OUTPUT
 
 
-def build_and_serve(tmp: Path, source: Path):
+def served_course(tmp: Path, source: Path):
     """Build a fixture course with the real mkdocs.yml plus a site_url naming the address it is
-    served at: Material's instant navigation only takes over links listed in sitemap.xml,
-    which stays empty without site_url."""
+    served at (Material's instant navigation only takes over links listed in sitemap.xml,
+    which stays empty without site_url); yields that address while serving it."""
     project = make_project(tmp, source)
     site = tmp / "site"
     url, server = serve_folder(site)  # the folder appears when the build swaps it in
     build_site(project, site_dir=site, site_url=url)
-    return url, server
+    yield url
+    server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture(scope="session")
 def mini_url(tmp_path_factory):
     """The mini course (overrides tests/conftest.py's, to serve it with instant navigation)."""
-    url, server = build_and_serve(tmp_path_factory.mktemp("mini-browser"), FIXTURES / "mini")
-    yield url
-    server.shutdown()
-    server.server_close()
+    yield from served_course(tmp_path_factory.mktemp("mini-browser"), FIXTURES / "mini")
 
 
 @pytest.fixture(scope="session")
 def xss_url(tmp_path_factory):
     """The payload course (tests/fixtures/xss), built and served."""
-    url, server = build_and_serve(tmp_path_factory.mktemp("xss"), FIXTURES / "xss")
-    yield url
-    server.shutdown()
-    server.server_close()
+    yield from served_course(tmp_path_factory.mktemp("xss"), FIXTURES / "xss")
 
 
 # --- driving a quiz ---------------------------------------------------------------------

@@ -22,7 +22,7 @@ def test_new_unit_writes_files_that_validate(mini_project: Path):
     assert curriculum.units["returns"].title == "退换货：“七天无理由”"
     assert curriculum.units["returns"].category == "process"
     assert [q.type for q in curriculum.banks["returns"].questions] == ["single"]
-    rules = {(Path(f.file).name, f.rule) for f in lint_project(mini_project, curriculum)}
+    rules = {(Path(f.file).name, f.rule) for f in lint_project(curriculum)}
     assert rules == {("returns.yml", "placeholder")}  # in both files, nothing else
 
 
