@@ -1,18 +1,26 @@
 """Build the site with MkDocs into a fresh folder, then swap it in: a failed build leaves
-the last good site/ exactly as it was."""
+the last good site/ exactly as it was, and at no moment is there no complete site/.
+
+Builds of one site take turns through a lock file beside it; a build killed half-way leaves
+a staging folder that the next build removes.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import ctypes.util
+import fcntl
 import os
 import shutil
+import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
-
-os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # a banner about MkDocs 2.0 on every run
 
 
 class BuildFailed(Exception):
@@ -23,6 +31,7 @@ def config_for(project: Path, **overrides):
     config_file = Path(project) / "mkdocs.yml"
     if not config_file.is_file():
         raise BuildFailed(f"{config_file}: missing; run from the project folder or pass --project")
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # a banner about MkDocs 2.0 on every run
     try:
         return load_config(str(config_file), **overrides)
     except MkDocsException as error:
@@ -30,38 +39,78 @@ def config_for(project: Path, **overrides):
 
 
 def build_site(project: Path, *, strict: bool = True, site_dir: Path | None = None, **config) -> Path:
-    """Build into a temporary folder beside the target and swap it in on success.
+    """Build into a staging folder beside the target and swap it in on success.
 
     ``config`` overrides settings of mkdocs.yml, e.g. ``site_url``."""
     target = Path(site_dir or config_for(project).site_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
-    try:
-        config = config_for(project, **{**config, "site_dir": str(staging), "strict": strict})
-        config.plugins.on_startup(command="build", dirty=False)
+    with _exclusive(target):
+        _remove_stale_staging(target)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
         try:
-            mkdocs_build(config)
-        finally:
-            config.plugins.on_shutdown()
-    except (MkDocsException, BuildFailed) as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed(str(error) or "the build failed; see the messages above") from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    _swap_in(staging, target)
+            config = config_for(project, **{**config, "site_dir": str(staging), "strict": strict})
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except (MkDocsException, BuildFailed) as error:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise BuildFailed(str(error) or "the build failed; see the messages above") from None
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        os.chmod(staging, 0o755)  # mkdtemp makes it private; a web server must read it
+        _swap_in(staging, target)
     return target
 
 
+@contextlib.contextmanager
+def _exclusive(target: Path) -> Iterator[None]:
+    """One build of a site at a time: a second waits for the first, then builds on its own."""
+    lock_path = target.with_name(f".{target.name}-build.lock")
+    with open(lock_path, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _remove_stale_staging(target: Path) -> None:
+    """Staging folders that exist while we hold the lock belong to builds that were killed."""
+    for leftover in target.parent.glob(f".{target.name}-build-*"):
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
 def _swap_in(staging: Path, target: Path) -> None:
+    """Put the new site in place in one step where the system can exchange two folders."""
+    if target.is_dir() and not target.is_symlink() and _exchange(staging, target):
+        shutil.rmtree(staging, ignore_errors=True)  # now holds the previous site
+        return
+    # Fallback (no exchange on this system): a short moment between the two renames.
     retired = None
-    if target.exists():
-        retired = target.with_name(f".{target.name}-old-{os.getpid()}")
-        shutil.rmtree(retired, ignore_errors=True)
+    if target.exists() or target.is_symlink():
+        retired = target.with_name(f".{target.name}-build-old-{os.getpid()}")
         target.rename(retired)
     staging.rename(target)
-    os.chmod(target, 0o755)  # mkdtemp makes it private; a web server must read it
     if retired:
         shutil.rmtree(retired, ignore_errors=True)
 
 
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    if not sys.platform.startswith("linux"):
+        return False
+    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second),
+                       _RENAME_EXCHANGE)
+    return result == 0

@@ -47,7 +47,7 @@ def test_build_failure_leaves_the_last_good_site(mini_project):
     result = run("build", "-p", str(mini_project))
     assert result.exit_code == 1 and "YAML syntax error" in result.output
     assert (site / "index.html").read_text(encoding="utf-8") == home
-    assert not list(mini_project.glob(".site-*"))
+    assert not list(mini_project.glob(".site-build-*"))  # the lock file .site-build.lock stays
 
 
 def test_failing_mkdocs_build_leaves_the_last_good_site(mini_project):
