@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import socket
 import sys
 import time
 from pathlib import Path
@@ -144,7 +145,28 @@ def serve(project: Path, port: int) -> None:
     load_or_exit(project)
     _log_to_terminal(logging.INFO)
     config_for(project)  # a clear message when mkdocs.yml is missing
-    mkdocs_serve(str(project / "mkdocs.yml"), dev_addr=f"127.0.0.1:{port}", livereload=True)
+    free = _free_port(port)
+    if free is None:
+        _fail(f"port {port} and the 20 after it are busy; choose another with --port")
+    if free != port:
+        click.secho(f"port {port} is busy (another preview?); serving on port {free} instead",
+                    fg="yellow", err=True)
+    try:
+        mkdocs_serve(str(project / "mkdocs.yml"), dev_addr=f"127.0.0.1:{free}", livereload=True)
+    except OSError as error:  # taken between our check and the server's start
+        _fail(f"cannot serve on port {free}: {error.strerror or error}; choose another with --port")
+
+
+def _free_port(first: int, tries: int = 21) -> int | None:
+    """The first port from ``first`` on that nothing listens on at 127.0.0.1."""
+    for port in range(first, min(first + tries, 65536)):
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    return None
 
 
 @main.command()
@@ -166,8 +188,8 @@ def render(project: Path, out: Path) -> None:
     curriculum = load_or_exit(project)
     directory_urls = config_for(project).use_directory_urls if (project / "mkdocs.yml").is_file() else True
     site = render_site(curriculum, directory_urls=directory_urls)
-    for path, text in site.pages.items():
-        _write(out / path, text.encode("utf-8"))
+    for path in site.pages:
+        _write(out / path, site.standalone(path).encode("utf-8"))
     for path, content in site.assets.items():
         _write(out / path, content)
     click.echo(f"wrote {len(site.pages)} pages and {len(site.assets)} assets to {out}")

@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files
 
 from .load import COURSE_FILE, QUIZZES_DIR, UNITS_DIR, load_curriculum
 from .model import Curriculum
+from . import sanitize
 from .problems import ProblemsFound
 from .render import Site, render_site
 
@@ -58,6 +59,12 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
                 raise PluginError(f"the course has {len(error.problems)} problem(s):\n{listing}") from None
             log.error(f"the course has {len(error.problems)} problem(s); still serving the last "
                       f"good version until they are fixed:\n{listing}")
+        except Exception as error:
+            # A preview must outlive any save, even one that trips a bug in the loader.
+            if not (self.is_serve and self.last_good):
+                raise
+            log.error(f"the course could not be read ({type(error).__name__}: {error}); still "
+                      "serving the last good version")
         self.site = render_site(self.last_good, directory_urls=config.use_directory_urls)
         for unit in self.last_good.units.values():
             for term in unit.glossary:
@@ -75,6 +82,17 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         for path, content in self.site.assets.items():
             _add(files, File.generated(config, path, content=content))
         return files
+
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        """Fragments in place, then the sanitizer over the whole content; then our own assets,
+        which are the only scripts a page's content may carry."""
+        path = page.file.src_uri
+        if self.site and path in self.site.fragments:
+            html = self.site.fill(path, html)
+        html = sanitize.clean(html)
+        if self.site and path in self.site.page_assets:
+            html += self.site.page_assets[path]
+        return html
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         project = self.project(config)

@@ -4,6 +4,7 @@ last good page stays and the errors are printed."""
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -64,3 +65,43 @@ def test_edit_reload_and_keep_last_good(server, mini_project):
     time.sleep(1)
     assert "单元甲改" in fetch(url)
     assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
+def test_a_busy_port_gets_a_message_and_the_next_free_port(mini_project):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        log = mini_project / "serve.log"
+        with log.open("w") as out:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "generator", "serve", "-p", str(mini_project), "--port", str(port)],
+                stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+            try:
+                said = wait_for(lambda: re.search(r"port (\d+) is busy .*serving on port (\d+)",
+                                                  log.read_text(encoding="utf-8")))
+                assert int(said.group(1)) == port and int(said.group(2)) > port
+                assert "单元甲" in wait_for(lambda: fetch(f"http://127.0.0.1:{said.group(2)}/units/alpha/"))
+            finally:
+                process.terminate()
+                process.wait(timeout=10)
+        assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
+def test_a_save_that_trips_the_loader_keeps_the_last_good_course(mini_project, monkeypatch, caplog):
+    from generator import plugin as plugin_module
+    from generator.build import config_for
+
+    config = config_for(mini_project)
+    plugin = config.plugins["curriculum"]
+    plugin.on_startup(command="serve", dirty=False)
+    plugin.on_config(config)
+    good = plugin.last_good
+
+    def broken_loader(project):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(plugin_module, "load_curriculum", broken_loader)
+    plugin.on_config(config)
+    assert plugin.last_good is good and plugin.site is not None
+    assert "still serving the last good version" in caplog.text
