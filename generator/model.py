@@ -21,7 +21,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .problems import Source
-from .safe_markdown import markdown_problem
+from .safe_markdown import inline_problem, markdown_problem
 
 CATEGORIES = {
     "qualities": "基本素质",
@@ -40,9 +40,16 @@ def _safe_markdown(text: str) -> str:
     return text
 
 
+def _safe_inline(text: str) -> str:
+    if problem := inline_problem(text):
+        raise PydanticCustomError("unsafe_markdown", problem)
+    return text
+
+
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Markdown = Annotated[Text, AfterValidator(_safe_markdown)]
+InlineMarkdown = Annotated[Text, AfterValidator(_safe_inline)]
 OptionKey = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]+$")]
 Category = Literal["qualities", "knowledge", "process", "motivation", "faq"]
 Audience = Literal["trainee", "trainer"]
@@ -127,7 +134,8 @@ class Unit(Strict):
 class Option(Strict):
     """An option is written as plain text, or as `{text, feedback}` to explain that choice."""
 
-    text: Text
+    text: InlineMarkdown
+    """One line of Markdown (**bold**, `code`); no links to scripts, no images from other sites."""
     feedback: Markdown | None = None
 
     @model_validator(mode="before")

@@ -2,7 +2,9 @@
 
 The same output is added to MkDocs by plugin.py or written to a folder by `curriculum render`
 for another engine that reads mkdocs.yml (such as Zensical). Templates are autoescaped: text
-from YAML reaches the page escaped, and trainer Markdown only after validation.
+from YAML reaches a page escaped. Trainer Markdown and the quiz widgets are rendered here, to
+finished HTML *fragments*: the page's Markdown holds only a placeholder for each, filled in
+after the engine's Markdown step, so no engine re-parses trainer text (safe_markdown.py).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import hashlib
 import html
 import json
 import random
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -18,7 +21,7 @@ from pathlib import Path, PurePosixPath
 import jinja2
 from markupsafe import Markup
 
-from . import checks, model, safe_markdown
+from . import checks, model, safe_markdown, sanitize
 from .load import COURSE_FILE
 
 HERE = Path(__file__).parent
@@ -26,12 +29,31 @@ ASSET_DIR = "assets/kefu"
 ASSETS = ("quiz.js", "quiz.css", "theme.css")  # theme.css: brand colours, listed in mkdocs.yml
 
 
+_PLACEHOLDER = '<div data-kefu-fragment="{}"></div>'
+_PLACEHOLDERS = re.compile(r'<div data-kefu-fragment="(\d+)"></div>')
+
+
 @dataclass
 class Site:
     pages: dict[str, str] = field(default_factory=dict)  # docs-relative path -> Markdown
+    fragments: dict[str, list[str]] = field(default_factory=dict)  # page -> finished HTML
+    page_assets: dict[str, str] = field(default_factory=dict)  # page -> its <link>/<script> tags
     assets: dict[str, bytes] = field(default_factory=dict)  # docs-relative path -> bytes
     edit_sources: dict[str, str] = field(default_factory=dict)  # page -> YAML it comes from
     nav: list = field(default_factory=list)  # MkDocs-style nav of the generated pages
+
+    def fill(self, page: str, html: str) -> str:
+        """A page's HTML from the engine with its fragments put in place of their placeholders."""
+        fragments = self.fragments.get(page, [])
+        return _PLACEHOLDERS.sub(lambda match: fragments[int(match.group(1))], html)
+
+    def standalone(self, page: str) -> str:
+        """The page's Markdown with fragments and assets inlined as raw HTML blocks, for an
+        engine that runs no plugin (`curriculum render`)."""
+        fragments = self.fragments.get(page, [])
+        markdown = _PLACEHOLDERS.sub(lambda match: sanitize.clean(fragments[int(match.group(1))]),
+                                     self.pages[page])
+        return markdown + (f"\n{self.page_assets[page]}\n" if page in self.page_assets else "")
 
 
 @lru_cache(maxsize=None)
@@ -76,7 +98,7 @@ def template_env() -> jinja2.Environment:
         text=lambda s: Markup(safe_markdown.escape_text(str(s))),
         md=lambda s: Markup(safe_markdown.render(s)),
         md_inline=lambda s: Markup(safe_markdown.render_inline(s)),
-        md_source=lambda s: Markup(safe_markdown.join_cjk_lines(s)),  # validated trainer Markdown
+        md_item=lambda s: Markup(_unwrap_paragraph(safe_markdown.render(s))),
         fmt=lambda template, **values: template.format(**values),
     )
     return env
@@ -131,12 +153,24 @@ class _Renderer:
         return nav
 
     def _page(self, site: Site, path: str, template: str, source: str | None, **context) -> None:
+        fragments: list[str] = []
+
+        def fragment(html: str = "", caller=None) -> Markup:
+            """Keep finished HTML aside; the page's Markdown gets a placeholder line for it."""
+            fragments.append(str(caller() if caller else html).strip())
+            return Markup("\n" + _PLACEHOLDER.format(len(fragments) - 1) + "\n")
+
         context.update(
             path=path, course=self.c.course, curriculum=self.c, t=self.t, categories=self.categories,
-            terms=self.terms, link=lambda target: _relative(path, target),
-            asset=lambda name: self._asset_url(path, name), page=self,
+            terms=self.terms, link=lambda target: _relative(path, target), fragment=fragment,
+            page=self,
         )
         site.pages[path] = self.env.get_template(template).render(**context)
+        site.fragments[path] = fragments
+        if any('class="kefu-' in html for html in fragments):
+            site.page_assets[path] = (
+                f'<link rel="stylesheet" href="{self._asset_url(path, "quiz.css")}">\n'
+                f'<script src="{self._asset_url(path, "quiz.js")}"></script>')
         if source:
             site.edit_sources[path] = source
 
@@ -215,6 +249,14 @@ def _answer_data(q: model.AnyQuestion):
     if q.type == "typing":
         return {"speed": q.target_speed, "accuracy": q.target_accuracy}
     return q.answer
+
+
+def _unwrap_paragraph(html: str) -> str:
+    """A one-paragraph list item or box line without its <p>, as a tight list shows it."""
+    inner = html.strip()
+    if inner.startswith("<p>") and inner.endswith("</p>") and inner.count("<p>") == 1:
+        return inner[3:-4]
+    return inner
 
 
 def _nav_title(text: str) -> str:

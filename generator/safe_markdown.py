@@ -1,90 +1,73 @@
-"""Markdown that trainers write: checked for anything unsafe, rendered with raw HTML off.
+"""Markdown that trainers write: one markdown-it-py parse both checks it and renders it.
 
-Trainer Markdown reaches trainees twice: inside MkDocs pages (rendered by Python-Markdown,
-which passes raw HTML through) and inside quiz markup (rendered here by markdown-it-py with
-HTML disabled). Refusing raw HTML and script links at validation time keeps both paths safe
-and tells the trainer what to write instead.
+Trainer text reaches the site only as the HTML made here; the site engine never parses it
+again (render.py hands it over as finished fragments). Because the check and the renderer are
+the same parse, nothing the check lets through can become something else on the page: raw
+HTML is shown as text, a link to a script is not a link, a remote image is not loaded. The
+check still reports each of these, so the trainer learns what to write instead.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.deflist import deflist_plugin
 
-# Detects what the trainer wrote: HTML recognised, every link kept, so nothing is hidden.
-_detector = MarkdownIt("commonmark", {"html": True}).enable("table")
-_detector.validateLink = lambda url: True
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+# Titles of boxes written without one (`!!! tip`): Python-Markdown would print the English word.
+BOX_TITLES = {
+    "note": "注意", "abstract": "摘要", "info": "说明", "tip": "提示", "success": "做得好",
+    "question": "问题", "warning": "警告", "failure": "不要这样", "danger": "危险",
+    "bug": "问题", "example": "示例", "quote": "引用",
+}
 
-# Renders quiz text: raw HTML is shown as text and unsafe links are dropped.
-_renderer = MarkdownIt("commonmark", {"html": False}).enable("table")
 
-_MARKUP_CHARS = re.compile(r"[<>\[\]!?:&]")
-_SAFE_SCHEMES = ("http", "https", "mailto", "tel")
-_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
-_SCRIPT_URL = re.compile(r"(?<![a-z])(javascript|vbscript)\s*:", re.IGNORECASE)
+@dataclass(frozen=True)
+class Rendered:
+    html: str
+    problems: tuple[str, ...]
 
 
 def markdown_problem(text: str) -> str | None:
-    """Return why ``text`` is unsafe for a trainee's browser, or None when it is fine."""
-    if not _MARKUP_CHARS.search(text):
-        return None  # plain prose, the usual case: nothing that could be HTML, a link or a box
-    for token in _walk(_detector.parse(text)):
-        if token.type in ("html_block", "html_inline"):
-            tag = token.content.strip().splitlines()[0][:40]
-            return (
-                f"raw HTML {tag!r} is not allowed; write Markdown instead "
-                "(**bold**, lists, [link](https://…)), or put code in `backticks`"
-            )
-        url = token.attrGet("href") or token.attrGet("src")
-        if url is not None and (problem := _url_problem(str(url), token.type)):
-            return problem
-    if problem := _admonition_problem(text):
-        return problem
-    # Python-Markdown, which renders the pages, finds links markdown-it does not: refuse any
-    # script URL anywhere outside code, whatever the syntax around it.
-    prose = _CODE.sub("", html.unescape(text))
-    if match := _SCRIPT_URL.search(prose.replace("\\", "")):
-        return f"'{match.group(1)}:' links are not allowed; link to an http(s) address instead"
-    return None
+    """Why ``text`` (block Markdown) must not reach a trainee's browser, or None when fine."""
+    problems = rendered(text).problems
+    return problems[0] if problems else None
+
+
+def inline_problem(text: str) -> str | None:
+    """Why ``text`` (one line: an option) must not reach a trainee's browser, or None."""
+    problems = rendered(text, inline=True).problems
+    return problems[0] if problems else None
 
 
 def render(text: str) -> str:
-    """Block Markdown to HTML, raw HTML shown as text."""
-    return _renderer.render(join_cjk_lines(text))
-
-
-_CJK = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]"
-_CJK_BREAK = re.compile(rf"(?<={_CJK})[ \t]*\n[ \t]*(?={_CJK})")
-
-
-def join_cjk_lines(text: str) -> str:
-    """Join the lines of a paragraph where a line break falls between two Chinese characters.
-
-    Browsers show such a break as a space ("中 文"); trainers wrap long lines in their editor.
-    Only paragraph text is joined: code, tables and list structure are left as written.
-    """
-    if "\n" not in text.strip():
-        return text
-    lines = text.split("\n")
-    joins = set()
-    for token in _detector.parse(text):
-        if token.type == "paragraph_open" and token.map:
-            start, end = token.map
-            joins.update(range(start, end - 1))
-    out = [lines[0]] if lines else []
-    for i in range(1, len(lines)):
-        if i - 1 in joins and _CJK_BREAK.search(out[-1][-1:] + "\n" + lines[i].lstrip()[:1]):
-            out[-1] = out[-1].rstrip() + lines[i].lstrip()
-        else:
-            out.append(lines[i])
-    return "\n".join(out)
+    """Block Markdown to HTML: the very parse that ``markdown_problem`` checked."""
+    return rendered(text).html
 
 
 def render_inline(text: str) -> str:
     """One line of Markdown (an option, a title) to HTML without a paragraph around it."""
-    return _renderer.renderInline(text)
+    return rendered(text, inline=True).html
+
+
+@lru_cache(maxsize=8192)
+def rendered(text: str, inline: bool = False) -> Rendered:
+    """Parse once; keep the HTML and what was refused (cached: validation, then rendering)."""
+    env: dict = {"problems": []}
+    if inline:
+        tokens = _PARSER.parseInline(text, env)
+    else:
+        tokens = _PARSER.parse(text, env)
+        env["problems"] += _admonition_problems(text)
+    return Rendered(_PARSER.renderer.render(tokens, _PARSER.options, env), tuple(env["problems"]))
 
 
 _CODE = re.compile(r"`+[^`]*`+")
@@ -96,37 +79,143 @@ def escape_text(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=True))
 
 
+# --- the parser ---------------------------------------------------------------------------
+
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+_TAG_LIKE = re.compile(r"<[A-Za-z!?/]")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+
+
+def url_problem(url: str, *, image: bool) -> str | None:
+    """Why a link or image address is refused: script schemes, and images from another site."""
+    compact = _INVISIBLE.sub("", unquote(html.unescape(url))).lower()
+    scheme = _SCHEME.match(compact)
+    if image and (scheme or compact.startswith("//") or compact.startswith("\\")):
+        return (
+            f"image {url[:60]!r} is on another site; the course must work offline and from "
+            "mainland China: save the image under docs/ and link it by a relative path"
+        )
+    if scheme and scheme.group(1) not in SAFE_SCHEMES:
+        return (f"link {url[:60]!r} uses '{scheme.group(1)}:'; only http(s), mailto and tel "
+                "links are allowed")
+    return None
+
+
+def _safety_rule(state: StateCore) -> None:
+    """Refuse raw HTML, script links and remote images: record why, keep them harmless."""
+    problems: list[str] = state.env.setdefault("problems", [])
+    for token in state.tokens:
+        if token.type == "html_block":
+            problems.append(_raw_html_problem(token.content))
+            token.type = "kefu_raw"
+        for child in token.children or ():
+            if child.type == "html_inline":
+                problems.append(_raw_html_problem(child.content))
+                child.type = "text"  # rendered escaped, as the trainer typed it
+            elif child.type == "text" and (tag := _TAG_LIKE.search(child.content)):
+                # Not HTML to markdown-it (e.g. `<svg/onload=…>`) and shown as text, but
+                # meant as HTML: say so rather than print it.
+                problems.append(_raw_html_problem(child.content[tag.start():]))
+            elif child.type in ("link_open", "image"):
+                url = str(child.attrGet("href") or child.attrGet("src") or "")
+                if problem := url_problem(url, image=child.type == "image"):
+                    problems.append(problem)
+                    child.attrs.pop("href", None)
+                    child.attrs.pop("src", None)
+                    if child.type == "image":
+                        child.type = "text"
+                        child.content = child.content or "image"
+
+
+def _join_cjk_lines(state: StateCore) -> None:
+    """Drop a line break that falls between two Chinese characters: browsers would show it as
+    a space ("中 文"), and trainers wrap long lines in their editor."""
+    for token in state.tokens:
+        if not token.children:
+            continue
+        joined: list[Token] = []
+        for child in token.children:
+            if (child.type == "text" and len(joined) >= 2 and joined[-1].type == "softbreak"
+                    and joined[-2].type == "text" and joined[-2].content and child.content
+                    and _CJK.match(joined[-2].content[-1]) and _CJK.match(child.content[0])):
+                joined.pop()
+                joined[-1].content += child.content
+            else:
+                joined.append(child)
+        token.children = joined
+
+
+def _raw_html_problem(content: str) -> str:
+    tag = (content.strip().splitlines() or [""])[0][:40]
+    return (f"raw HTML {tag!r} is not allowed; write Markdown instead "
+            "(**bold**, lists, [link](https://…)), or put code in `backticks`")
+
+
 _ADMONITION = re.compile(r"^( *)(?:!!!|\?\?\?\+?) *[a-z]+")
 
 
-def _admonition_problem(text: str) -> str | None:
+def _admonition_problems(text: str) -> list[str]:
     """A `!!! tip` box whose content is not indented renders empty, the text outside it."""
     lines = text.split("\n")
     for i, line in enumerate(lines):
         if match := _ADMONITION.match(line):
-            following = [l for l in lines[i + 1:] if l.strip()]
+            following = [rest for rest in lines[i + 1:] if rest.strip()]
             indent = len(match.group(1))
             if following and len(following[0]) - len(following[0].lstrip(" ")) < indent + 4:
-                return (f"the content of the box {line.strip()!r} must be indented 4 spaces more "
-                        "than its first line")
-    return None
+                return [f"the content of the box {line.strip()!r} must be indented 4 spaces more "
+                        "than its first line"]
+    return []
 
 
-def _url_problem(url: str, token_type: str) -> str | None:
-    compact = re.sub(r"\s", "", html.unescape(url)).lower()
-    scheme = _SCHEME.match(compact)
-    if token_type == "image" and (scheme or compact.startswith("//")):
-        return (
-            f"image {url!r} is on another site; the course must work offline and from "
-            "mainland China: save the image under docs/ and link it by a relative path"
-        )
-    if scheme and scheme.group(1) not in _SAFE_SCHEMES:
-        return f"link {url!r} uses '{scheme.group(1)}:'; only http(s), mailto and tel links are allowed"
-    return None
+def _render_box(renderer, tokens: list[Token], idx: int, options, env) -> str:
+    """Boxes as Material styles them: `!!!` a titled div, `???` a collapsed <details>."""
+    token = tokens[idx]
+    collapsible = token.markup.startswith("?")
+    if token.nesting == -1:
+        return "</details>\n" if collapsible else "</div>\n"
+    kind = re.sub(r"[^a-z0-9-]", "", str(token.meta.get("tag", "note"))) or "note"
+    title = _box_title(token.info, kind)
+    if collapsible:
+        opened = " open" if token.markup.endswith("+") else ""
+        return f'<details class="{kind}"{opened}>\n<summary>{html.escape(title)}</summary>\n'
+    heading = f'<p class="admonition-title">{html.escape(title)}</p>\n' if title else ""
+    return f'<div class="admonition {kind}">\n{heading}'
 
 
-def _walk(tokens):
-    for token in tokens:
-        yield token
-        if token.children:
-            yield from _walk(token.children)
+def _box_title(params: str, kind: str) -> str:
+    if match := re.search(r'"(.*)"', params):
+        return match.group(1)
+    return BOX_TITLES.get(kind, "")
+
+
+def _drop_box_titles(state: StateCore) -> None:
+    """The box title is written by _render_box (in Chinese where the trainer wrote none)."""
+    kept: list[Token] = []
+    in_title = False
+    for token in state.tokens:
+        if token.type in ("admonition_title_open", "admonition_title_close"):
+            in_title = token.nesting == 1
+        elif not in_title:
+            kept.append(token)
+    state.tokens = kept
+
+
+def _render_raw(renderer, tokens, idx, options, env) -> str:
+    return f"<p>{html.escape(tokens[idx].content.strip())}</p>\n"
+
+
+def _parser() -> MarkdownIt:
+    parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    parser.use(admon_plugin).use(deflist_plugin)
+    parser.validateLink = lambda url: True  # every link reaches _safety_rule, which decides
+    parser.core.ruler.push("kefu_safety", _safety_rule)
+    parser.core.ruler.push("kefu_cjk_lines", _join_cjk_lines)
+    parser.core.ruler.push("kefu_box_titles", _drop_box_titles)
+    parser.add_render_rule("admonition_open", _render_box)
+    parser.add_render_rule("admonition_close", _render_box)
+    parser.add_render_rule("kefu_raw", _render_raw)
+    return parser
+
+
+_PARSER = _parser()

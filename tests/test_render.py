@@ -33,14 +33,23 @@ def test_home_lists_tracks_with_their_units_in_order(site):
 
 
 def test_unit_page_has_every_part(site):
-    page = site.pages["units/alpha.md"]
-    for part in ("# 单元甲", "## 学习目标", "- 目标一", "## 第一节", "正文，**加粗**。",
-                 '!!! abstract "本单元要点"', '??? question "问题一？"', "## 自测练习"):
+    page = site.standalone("units/alpha.md")
+    for part in ("# 单元甲", "## 学习目标", "- 目标一", "## 第一节", "正文，<strong>加粗</strong>。",
+                 '<p class="admonition-title">本单元要点</p>', "<summary>问题一？</summary>",
+                 "## 自测练习"):
         assert part in page
 
 
-def test_quiz_markup_hooks(site, mini_project):
+def test_trainer_markdown_reaches_the_engine_only_as_placeholders(site):
     page = site.pages["units/alpha.md"]
+    assert "**加粗**" not in page and "kefu-question" not in page
+    assert '<div data-kefu-fragment="1"></div>' in page
+    engine_html = page.replace("\n\n", "\n")  # what any engine makes of the placeholder lines
+    assert "正文，<strong>加粗</strong>。" in site.fill("units/alpha.md", engine_html)
+
+
+def test_quiz_markup_hooks(site, mini_project):
+    page = site.standalone("units/alpha.md")
     assert 'data-quiz="alpha"' in page
     for question_type, question_id in [("single", "pick-one"), ("multiple", "pick-many"),
                                        ("truefalse", "yes-no"), ("fill", "blank")]:
@@ -49,7 +58,7 @@ def test_quiz_markup_hooks(site, mini_project):
     assert '<input type="radio" name="kq-alpha-yes-no" value="true">' in page
     assert '<input type="checkbox" name="kq-alpha-pick-many" value="a">' in page
     assert 'type="text" class="kefu-fill"' in page
-    beta = site.pages["units/beta.md"]
+    beta = site.standalone("units/beta.md")
     order_question = load_curriculum(mini_project).banks["beta"].questions[0]
     assert re.findall(r'data-option="(\w)"', beta) == display_order(order_question)
 
@@ -72,9 +81,9 @@ def test_text_from_yaml_is_escaped(mini_project):
         "title: 单元甲", "title: '<img src=x onerror=alert(1)> *星*'"), encoding="utf-8")
     bank = mini_project / "quizzes/alpha.yml"
     bank.write_text(bank.read_text(encoding="utf-8").replace(
-        "a: 错的甲", "a: '<script>alert(1)</script>'"), encoding="utf-8")
+        "a: 错的甲", "a: '`<script>alert(1)</script>`'"), encoding="utf-8")
     site = render_site(load_curriculum(mini_project))
-    page = site.pages["units/alpha.md"]
+    page = site.standalone("units/alpha.md")
     assert "<img" not in page and "<script>alert" not in page
     assert r"# &lt;img src=x onerror=alert\(1\)&gt; \*星\*" in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
@@ -82,18 +91,19 @@ def test_text_from_yaml_is_escaped(mini_project):
 
 def test_asset_and_page_urls_follow_the_url_style(mini_project):
     curriculum = load_curriculum(mini_project)
-    pretty = render_site(curriculum).pages
-    assert '<script src="../../assets/kefu/quiz.js"></script>' in pretty["units/alpha.md"]
-    assert '<script src="../assets/kefu/quiz.js"></script>' in pretty["progress.md"]
-    plain = render_site(curriculum, directory_urls=False).pages
-    assert '<script src="../assets/kefu/quiz.js"></script>' in plain["units/alpha.md"]
-    assert '<script src="assets/kefu/quiz.js"></script>' in plain["progress.md"]
-    assert 'href="units/alpha.html"' in plain["progress.md"]
+    pretty = render_site(curriculum)
+    assert '<script src="../../assets/kefu/quiz.js"></script>' in pretty.page_assets["units/alpha.md"]
+    assert '<script src="../assets/kefu/quiz.js"></script>' in pretty.page_assets["progress.md"]
+    assert "categories/process.md" not in pretty.page_assets  # no quiz there, no script
+    plain = render_site(curriculum, directory_urls=False)
+    assert '<script src="../assets/kefu/quiz.js"></script>' in plain.standalone("units/alpha.md")
+    assert '<script src="assets/kefu/quiz.js"></script>' in plain.standalone("progress.md")
+    assert 'href="units/alpha.html"' in plain.standalone("progress.md")
 
 
 def test_progress_data_names_every_unit_and_question_hash(site, mini_project):
     curriculum = load_curriculum(mini_project)
-    raw = re.search(r'data-units="([^"]*)"', site.pages["progress.md"]).group(1)
+    raw = re.search(r'data-units="([^"]*)"', site.standalone("progress.md")).group(1)
     units = json.loads(html.unescape(raw))
     assert [u["id"] for u in units] == ["alpha", "beta"]
     assert units[0]["url"] == "../units/alpha/"
