@@ -20,10 +20,11 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 # Whole escape sequences, so no leftover "[2J" or "]0;title" is printed: CSI (ESC [ or 0x9B),
-# then OSC, DCS, SOS, PM and APC strings (ended by BEL or ST, or by the end of the line).
+# OSC, DCS, SOS, PM and APC strings (ended by BEL or ST, or by the end of the line), then
+# two-character ones. Any other control character is dropped on its own.
 _ESCAPE_SEQUENCE = re.compile(
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
-    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[\]PX^_][^\x07\x1b\n]*(?:\x07|\x1b\\)?"
     r"|\x1b[ -/]*[0-~]?")
 _LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
