@@ -1,8 +1,10 @@
 """Class reports from the results files trainees download on the site's 学习进度 page.
 
 The files come from many browsers and pass through chat apps and e-mail, so every one is
-checked: a bad or foreign file is named with its reason and skipped, never fatal. Format:
-kefu-academy-results version 1 (see docs/guide/tools.md).
+checked (only regular files, at most MAX_BYTES, shape by pydantic): a bad or foreign file is
+named with its reason and left out, never fatal to the others. Trainee names are cleaned of
+control characters once, here, so the terminal, the CSV and the HTML show the same name.
+Format: kefu-academy-results version 1 (see docs/guide/tools.md).
 """
 
 from __future__ import annotations
