@@ -259,7 +259,8 @@ SPECIALS = "~ = # { } : \\ ####"
 
 def test_special_characters_and_line_breaks_are_escaped_in_every_field(mini_project: Path, tmp_path: Path):
     edit(mini_project / "quizzes/alpha.yml",
-         ("c: {text: 错的乙, feedback: 乙不对。}", "c: {text: 错的乙, feedback: " + yaml_text('乙' + SPECIALS + '\r不对') + "}"),
+         ("c: {text: 错的乙, feedback: 乙不对。}",
+          "c: {text: 错的乙, feedback: " + yaml_text('乙' + SPECIALS + '\r不对') + "}"),
          ("explanation: 因为 b 是对的。", "explanation: " + yaml_text('因为' + SPECIALS + ' b 对')),
          ("b: 对的", "b: {text: 对的, feedback: " + yaml_text('反馈\u2028\x0b\x0c\x85对') + "}"),
          ("explanation: a 和 c 对。", "explanation: " + yaml_text('前\n\n空行')))
