@@ -14,6 +14,7 @@ import click
 
 from .load import load_curriculum
 from .model import AUDIENCES, CATEGORIES, QUESTION_TYPES
+from .outputs import json_for_terminal, terminal_text
 from .problems import ProblemsFound
 
 PROJECT = click.option(
@@ -215,8 +216,13 @@ def _log_to_terminal(level: int = logging.WARNING) -> None:
 # --- trainer tools: new, stats, lint, exam, export, report -------------------------------
 
 def _fail(message: str) -> None:
-    click.secho(message, fg="red", err=True)
+    click.secho(terminal_text(message), fg="red", err=True)
     sys.exit(1)
+
+
+def _say(text: str, err: bool = False) -> None:
+    """Echo text that may hold names and titles from files anyone can edit, minus escape sequences."""
+    click.echo(terminal_text(text), err=err)
 
 
 @contextlib.contextmanager
@@ -315,9 +321,9 @@ def stats(project: Path, as_json: bool) -> None:
 
     numbers = course_stats(load_or_exit(project))
     if as_json:
-        click.echo(json.dumps(numbers, ensure_ascii=False, indent=2))
+        click.echo(json_for_terminal(json.dumps(numbers, ensure_ascii=False, indent=2)))
     else:
-        click.echo(stats_text(numbers, strings()["question_type"]).rstrip("\n"))
+        _say(stats_text(numbers, strings()["question_type"]).rstrip("\n"))
 
 
 @main.command()
@@ -342,7 +348,7 @@ def lint(project: Path, strict: bool, output: str) -> None:
     findings = lint_project(curriculum, "" if str(project) == "." else str(project))
     level = "error" if strict else "warning"
     for finding in findings:
-        click.echo(finding.github(level) if output == "github" else finding.text(level))
+        _say(finding.github(level) if output == "github" else finding.text(level))
     files = len({f.file for f in findings})
     summary = (f"{len(findings)} finding{'s' if len(findings) != 1 else ''} in {files} file{'s' if files != 1 else ''}"
                if findings else f"no findings in {len(curriculum.banks)} question banks")
@@ -380,8 +386,8 @@ def exam(project: Path, units: tuple[str, ...], count: int, seed: int | None, ou
     except ExamError as error:
         _fail(str(error))
     if paper.skipped:
-        click.echo(f"skipped {len(paper.skipped)} typing question(s), which do not fit on paper: "
-                   f"{', '.join(paper.skipped)}")
+        _say(f"skipped {len(paper.skipped)} typing question(s), which do not fit on paper: "
+             f"{', '.join(paper.skipped)}")
     with _writing(out):
         files, note = write_exam(paper, out)
     for path in files:
@@ -398,8 +404,8 @@ def export() -> None:
 
 def _skipped_note(skipped: list[str]) -> None:
     if skipped:
-        click.echo(f"left out {len(skipped)} typing question(s), which only the site can grade: "
-                   f"{', '.join(skipped)}")
+        _say(f"left out {len(skipped)} typing question(s), which only the site can grade: "
+             f"{', '.join(skipped)}")
 
 
 @export.command("gift")
@@ -466,8 +472,10 @@ def export_csv(project: Path, out: Path) -> None:
 def report(project: Path, files: tuple[Path, ...], html_out: Path | None, csv_out: Path | None) -> None:
     """A class report from the results files trainees download on the 学习进度 page.
 
-    FILES are results files or folders holding them. Bad or foreign files are named on
-    stderr and skipped.
+    FILES are results files or folders holding them. A bad or foreign file is named on
+    stderr and left out; the report of the other files is still printed and written, and the
+    exit code is then 1, so a script notices that the report is incomplete. Hidden files in
+    a folder (editor locks and backups) are passed over.
 
     \b
     Example:
@@ -479,28 +487,30 @@ def report(project: Path, files: tuple[Path, ...], html_out: Path | None, csv_ou
     paths: list[Path] = []
     for path in files:
         if path.is_dir():
-            paths += sorted(path.glob("*.json"))
-        elif path.is_file():
-            paths.append(path)
+            paths += sorted(p for p in path.glob("*.json") if not p.name.startswith("."))
         else:
-            click.echo(f"{path}: no such file or folder; skipped", err=True)
-    read = []
+            paths.append(path)
+    read, bad = [], 0
     for path in paths:
         try:
             read.append(read_results(path, curriculum.course.id))
-        except (BadResults, OSError) as error:
-            click.echo(f"{path}: {error}; skipped", err=True)
+        except BadResults as error:
+            bad += 1
+            _say(f"{path}: {error}; skipped", err=True)
     if not read:
         _fail("no results file could be read; give the files trainees downloaded, e.g. results/*.json")
     class_report = build_report(curriculum, read)
     for warning in class_report.warnings:
-        click.echo(warning, err=True)
-    click.echo(report_text(class_report).rstrip("\n"))
+        _say(warning, err=True)
+    _say(report_text(class_report).rstrip("\n"))
     if html_out:
         with _writing(html_out):
             write_html(class_report, _out_file(html_out))
-        click.echo(f"wrote {html_out}")
+        _say(f"wrote {html_out}")
     if csv_out:
         with _writing(csv_out):
             write_csv(class_report, _out_file(csv_out))
-        click.echo(f"wrote {csv_out}")
+        _say(f"wrote {csv_out}")
+    if bad:
+        _fail(f"{bad} of {len(paths)} files could not be read (named above); "
+              f"the report covers the other {len(read)}")

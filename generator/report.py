@@ -1,24 +1,34 @@
 """Class reports from the results files trainees download on the site's 学习进度 page.
 
 The files come from many browsers and pass through chat apps and e-mail, so every one is
-checked: a bad or foreign file is named with its reason and skipped, never fatal. Format:
-kefu-academy-results version 1 (see docs/guide/tools.md).
+checked (only regular files, at most MAX_BYTES, shape by pydantic): a bad or foreign file is
+named with its reason and left out, never fatal to the others. Trainee names are cleaned of
+control characters once, here, so the terminal, the CSV and the HTML show the same name.
+Format: kefu-academy-results version 1 (see docs/guide/tools.md).
 """
 
 from __future__ import annotations
 
-import csv
 import json
+import os
+import stat
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from . import model
+import pydantic_core
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError,
+                      model_validator)
+from pydantic_core import PydanticCustomError
+
+from . import model, outputs
+from .outputs import one_line
 from .render import template_env
 from .stats import text_table
 
 FORMAT, VERSION = "kefu-academy-results", 1
+MAX_BYTES = 1_000_000  # a whole course's results take a few KB
 MOST_MISSED = 10
 NOT_TAKEN = "–"
 
@@ -74,47 +84,131 @@ class ClassReport:
 
 def read_results(path: Path, course_id: str) -> ResultsFile:
     """Parse and check one file; raise BadResults saying what is wrong with it."""
+    raw = _read_regular_file(path)
     try:
-        data = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError) as error:
-        raise BadResults(f"not a JSON results file ({error.__class__.__name__}: {error})") from None
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise BadResults(f"not UTF-8 text (byte 0x{raw[error.start]:02x} at position {error.start}); "
+                         "give the file exactly as the site downloaded it") from None
+    try:  # pydantic's JSON parser: bounded nesting, so `[[[[…` is an error, not a crash
+        data = pydantic_core.from_json(text, allow_inf_nan=False)
+    except ValueError as error:
+        if "recursion limit" in str(error):
+            raise BadResults(f"not a results file: nested far too deep ({error})") from None
+        raise BadResults(f"not a JSON results file ({error})") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BadResults(f"not a {FORMAT} file (download it from the 学习进度 page, button 下载成绩)")
-    if data.get("version") != VERSION:
-        raise BadResults(f"format version {data.get('version')!r} is not supported; this tool reads version {VERSION}")
+    if not (type(data.get("version")) is int and data["version"] == VERSION):
+        raise BadResults(f"format version {_shown(data.get('version'))} is not supported; "
+                         f"this tool reads version {VERSION}")
     if data.get("course") != course_id:
-        raise BadResults(f"results of another course ({data.get('course')!r}; this course is {course_id!r})")
-    trainee = _field(data, "trainee", str).strip()
-    if not 1 <= len(trainee) <= 40:
-        raise BadResults("'trainee' must be a name of 1 to 40 characters")
-    units = [_unit(entry, i) for i, entry in enumerate(_field(data, "units", list))]
-    return ResultsFile(path, trainee, _field(data, "exported_at", str), units)
+        raise BadResults(f"results of another course ({_shown(data.get('course'))}; this course is {course_id!r})")
+    try:
+        results = _Results.model_validate(data)
+    except ValidationError as error:
+        raise BadResults(_describe(error.errors()[0])) from None
+    units = [UnitResult(u.unit, u.score, u.total, u.passed, u.date, tuple(u.missed)) for u in results.units]
+    return ResultsFile(path, results.trainee, results.exported_at, units)
 
 
-def _field(data: dict, name: str, kind: type, where: str = "") -> Any:
-    if name not in data:
-        raise BadResults(f"{where}'{name}' is missing")
-    value = data[name]
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise BadResults(f"{where}'{name}' must be {_KINDS[kind]}, not {json.dumps(value, ensure_ascii=False)[:40]}")
-    return value
+def _read_regular_file(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_BYTES; pipes, folders and devices are named, never read."""
+    try:
+        kind = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise BadResults("a link to a file that does not exist" if path.is_symlink()
+                         else "no such file or folder") from None
+    except OSError as error:
+        raise BadResults(f"cannot be read ({error.strerror or error})") from None
+    if stat.S_ISDIR(kind):
+        raise BadResults("is a folder, not a results file")
+    if not stat.S_ISREG(kind):
+        raise BadResults("is not a regular file (a pipe, socket or device); give the downloaded .json file")
+    try:  # O_NONBLOCK: should the file be swapped for a pipe meanwhile, opening it cannot hang
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                raise BadResults("is not a regular file; give the downloaded .json file")
+            raw = file.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise BadResults(f"cannot be read ({error.strerror or error})") from None
+    if len(raw) > MAX_BYTES:
+        raise BadResults(f"is larger than {MAX_BYTES // 1_000_000} MB, far more than any results file; "
+                         "is it the right file?")
+    return raw
 
 
-_KINDS = {str: "text", int: "a whole number", bool: "true or false", list: "a list", dict: "an object"}
+def _shown(value: Any, as_json: bool = False) -> str:
+    """An untrusted value quoted for a message: short, with control characters written as escapes."""
+    text = outputs.json_for_terminal(json.dumps(value, ensure_ascii=False)) if as_json else repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
-def _unit(entry: Any, index: int) -> UnitResult:
-    where = f"units[{index}]: "
-    if not isinstance(entry, dict):
-        raise BadResults(f"{where}must be an object")
-    score, total = _field(entry, "score", int, where), _field(entry, "total", int, where)
-    if not 0 <= score <= total or total < 1:
-        raise BadResults(f"{where}score {score} of {total} is impossible")
-    missed = _field(entry, "missed", list, where)
-    if not all(isinstance(m, str) for m in missed):
-        raise BadResults(f"{where}'missed' must list question ids")
-    return UnitResult(_field(entry, "unit", str, where), score, total, _field(entry, "passed", bool, where),
-                      _field(entry, "date", str, where), tuple(missed))
+def _trainee_name(value: str) -> str:
+    name = one_line(value)  # the same name in the terminal, the CSV and the HTML
+    if not 1 <= len(name) <= 40:
+        raise PydanticCustomError("trainee_name", "'trainee' must be a name of 1 to 40 characters")
+    return name
+
+
+Short = Annotated[str, StringConstraints(max_length=40)]
+
+
+class _Entry(BaseModel):
+    """One unit of a results file, as quiz.js writes it (its `title` is not needed here)."""
+
+    model_config = ConfigDict(strict=True, extra="ignore")
+    unit: model.Id
+    score: int = Field(ge=0)
+    total: int = Field(ge=1)
+    passed: bool
+    date: Short
+    missed: list[model.Id]
+
+    @model_validator(mode="after")
+    def _possible(self) -> _Entry:
+        if self.score > self.total:
+            raise PydanticCustomError("impossible", "score {score} of {total} is impossible",
+                                      {"score": self.score, "total": self.total})
+        return self
+
+
+class _Results(BaseModel):
+    model_config = ConfigDict(strict=True, extra="ignore")
+    trainee: Annotated[str, AfterValidator(_trainee_name)]
+    exported_at: Short
+    units: list[_Entry]
+
+
+_PROBLEMS = {  # pydantic error type -> how a trainer reads it
+    "missing": "is missing",
+    "int_type": "must be a whole number",
+    "string_type": "must be text",
+    "bool_type": "must be true or false",
+    "list_type": "must be a list",
+    "model_type": "must be an object",
+    "string_pattern_mismatch": "must be an id such as 'after-sales' (lowercase letters, digits and -)",
+    "greater_than_equal": "must be at least {ge}",
+    "string_too_long": "must be at most {max_length} characters",
+}
+
+
+def _describe(error: dict) -> str:
+    """The first validation error as `units[0]: 'score' must be a whole number, not true`."""
+    loc = error["loc"]
+    if error["type"] not in _PROBLEMS:  # our own messages name their field already
+        return _where(loc[:-1] if loc and isinstance(loc[-1], str) else loc) + error["msg"]
+    field_at = max((i for i, part in enumerate(loc) if isinstance(part, str)), default=0)
+    subject = f"'{loc[field_at]}'" + "".join(f"[{part}]" for part in loc[field_at + 1:])
+    problem = _PROBLEMS[error["type"]].format(**error.get("ctx", {}))
+    shown = "" if error["type"] == "missing" else f", not {_shown(error['input'], as_json=True)}"
+    return f"{_where(loc[:field_at])}{subject} {problem}{shown}"
+
+
+def _where(loc: tuple) -> str:
+    """('units', 0) -> 'units[0]: ', the place of a problem inside the file."""
+    place = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc).lstrip(".")
+    return f"{place}: " if place else ""
 
 
 def build_report(curriculum: model.Curriculum, files: list[ResultsFile]) -> ClassReport:
@@ -169,13 +263,12 @@ def _one_line(text: str, width: int = 40) -> str:
 
 
 def write_csv(report: ClassReport, target: Path) -> None:
-    """The class table for Excel (UTF-8 with BOM), a pass-rate row last."""
-    with open(target, "w", encoding="utf-8-sig", newline="") as file:
-        writer = csv.writer(file)
-        writer.writerow(["学员", *(f"{u.id} {u.title}" for u in report.units), "通过单元"])
-        for name in report.trainees:
-            writer.writerow([name, *(report.cell(name, u.id) for u in report.units), report.passed_units(name)])
-        writer.writerow(["通过率", *(report.pass_rate(u.id) for u in report.units), ""])
+    """The class table for Excel, a pass-rate row last."""
+    outputs.write_csv(target, [
+        ["学员", *(f"{u.id} {u.title}" for u in report.units), "通过单元"],
+        *([name, *(report.cell(name, u.id) for u in report.units), report.passed_units(name)]
+          for name in report.trainees),
+        ["通过率", *(report.pass_rate(u.id) for u in report.units), ""]])
 
 
 def write_html(report: ClassReport, target: Path) -> None:

@@ -1,15 +1,15 @@
 """Every question as one spreadsheet row, for reviewing a course in Excel or WPS.
 
 UTF-8 with a byte-order mark: without it Excel on Windows guesses the old GBK encoding and
-shows Chinese as mojibake. Options are one per line in their cell, as `a. text`.
+shows Chinese as mojibake. Options are one per line in their cell, as `a. text`. A cell that
+starts like a formula (`=`, `+`, `-`, `@`) gets a leading `'`, so Excel shows it, not runs it.
 """
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
-from .. import model
+from .. import model, outputs
 from . import dialogue_lines
 
 COLUMNS = ("unit", "id", "type", "objective", "stem", "options", "answer", "explanation")
@@ -43,10 +43,7 @@ def answer_text(q: model.AnyQuestion) -> str:
 
 
 def write_csv(curriculum: model.Curriculum, target: Path) -> int:
-    """Write the file; returns the number of question rows."""
+    """Write the file (formula-like cells neutralised); returns the number of question rows."""
     table = rows(curriculum)
-    with open(target, "w", encoding="utf-8-sig", newline="") as file:
-        writer = csv.DictWriter(file, COLUMNS)
-        writer.writeheader()
-        writer.writerows(table)
+    outputs.write_csv(target, [COLUMNS, *([r[c] for c in COLUMNS] for r in table)])
     return len(table)

@@ -68,7 +68,7 @@ def test_folder_argument_reads_its_json_files(mini_project: Path, class_results:
 
 @pytest.mark.parametrize("name, content, reason", [
     ("junk.json", "not json", "not a JSON results file"),
-    ("gbk.json", None, "not a JSON results file"),
+    ("gbk.json", None, "not UTF-8 text (byte 0xd5 at position"),
     ("other-format.json", {"format": "something-else"}, "not a kefu-academy-results file"),
     ("list.json", [1, 2], "not a kefu-academy-results file"),
     ("v2.json", results("甲", [], version=2), "format version 2 is not supported"),
@@ -87,8 +87,9 @@ def test_bad_files_are_named_and_skipped(mini_project: Path, class_results: Path
     else:
         write(class_results, name, content)
     result = run(mini_project, "report", str(class_results / "zhang.json"), str(bad))
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # the report is printed, but a script learns it is incomplete
     assert result.stderr.startswith(f"{bad}: ") and reason in result.stderr and "skipped" in result.stderr
+    assert result.stderr.endswith("1 of 2 files could not be read (named above); the report covers the other 1\n")
     assert "1 名学员，1 个文件" in result.stdout
 
 
