@@ -10,7 +10,7 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import model
+from . import model, sanitize
 from .export import dialogue_lines
 from .render import strings, template_env
 
@@ -117,7 +117,8 @@ def render_exam(exam: Exam) -> dict[str, str]:
     """File name -> HTML of the paper and of its answer key."""
     env = template_env()
     context = {"exam": exam, "t": strings()}
-    return {name: env.get_template(name).render(context) for name in ("exam.html", "answers.html")}
+    return {name: sanitize.clean_document(env.get_template(name).render(context))
+            for name in ("exam.html", "answers.html")}
 
 
 def write_exam(exam: Exam, out: Path) -> tuple[list[Path], str | None]:

@@ -22,7 +22,7 @@ from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstr
                       model_validator)
 from pydantic_core import PydanticCustomError
 
-from . import model, outputs
+from . import model, outputs, sanitize
 from .outputs import one_line
 from .render import template_env
 from .stats import text_table
@@ -272,5 +272,6 @@ def write_csv(report: ClassReport, target: Path) -> None:
 
 
 def write_html(report: ClassReport, target: Path) -> None:
-    html = template_env().get_template("report.html").render(report=report, one_line=_one_line)
+    html = sanitize.clean_document(
+        template_env().get_template("report.html").render(report=report, one_line=_one_line))
     target.write_text(html, encoding="utf-8")

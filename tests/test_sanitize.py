@@ -75,3 +75,19 @@ def test_every_built_page_is_sanitized_even_when_the_check_and_renderer_fail(min
     page = html[html.index("<article"):html.index("</article>")]  # the theme's own icons are <svg>
     assert "正文" in page and "甲" in page and "onerror" not in page and "alert(2)" not in page
     assert "onload" not in page and "<svg" not in page
+
+
+def test_exam_papers_are_sanitized_even_when_the_renderer_fails(mini_project, monkeypatch):
+    from generator.exam import build_exam, render_exam
+    from generator.load import load_curriculum
+
+    monkeypatch.setattr(model, "markdown_problem", lambda text: None)
+    monkeypatch.setattr(safe_markdown, "render", lambda text: text)
+    bank = mini_project / "quizzes/alpha.yml"
+    bank.write_text(bank.read_text(encoding="utf-8").replace(
+        "stem: 选出正确的一项。", "stem: '题<img src=x onerror=alert(1)><script>alert(2)</script>'"),
+        encoding="utf-8")
+    papers = render_exam(build_exam(load_curriculum(mini_project), ["alpha"], count=4, seed=1))
+    for html in papers.values():
+        body = html[html.index("<body"):]
+        assert "题" in body and "onerror" not in body and "<script" not in body

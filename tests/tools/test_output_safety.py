@@ -310,7 +310,7 @@ def hostile_course(project: Path) -> None:
     edit(project / "curriculum/course.yml", ("title: 迷你课程", "title: " + yaml_text(SCRIPT)))
     edit(project / "curriculum/units/alpha.yml", ("title: 单元甲", "title: " + yaml_text(SCRIPT)))
     edit(project / "quizzes/alpha.yml",
-         ("b: 对的", "b: " + yaml_text(SCRIPT)),
+         ("b: 对的", "b: " + yaml_text(f"`{SCRIPT}`")),  # raw HTML in an option is refused
          ("stem: 选出正确的一项。", "stem: " + yaml_text('`<script>` & ]]> 选')),
          ("explanation: 因为 b 是对的。", "explanation: " + yaml_text('因为 a & b ]]> `</x>`')),
          ('answer: ["60", 六十]', "answer: " + yaml_text(['60', '<i>&]]>'])))
