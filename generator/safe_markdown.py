@@ -38,12 +38,16 @@ class Rendered:
 
 def markdown_problem(text: str) -> str | None:
     """Why ``text`` (block Markdown) must not reach a trainee's browser, or None when fine."""
+    if not _MARKUP_CHARS.search(text):
+        return None  # plain prose, the usual case: nothing that could be HTML, a link or a box
     problems = rendered(text).problems
     return problems[0] if problems else None
 
 
 def inline_problem(text: str) -> str | None:
     """Why ``text`` (one line: an option) must not reach a trainee's browser, or None."""
+    if not _MARKUP_CHARS.search(text):
+        return None
     problems = rendered(text, inline=True).problems
     return problems[0] if problems else None
 
@@ -70,7 +74,8 @@ def rendered(text: str, inline: bool = False) -> Rendered:
     return Rendered(_PARSER.renderer.render(tokens, _PARSER.options, env), tuple(env["problems"]))
 
 
-_CODE = re.compile(r"`+[^`]*`+")
+# Without one of these a text cannot hold HTML, a link, an image, an entity or a box.
+_MARKUP_CHARS = re.compile(r"[<>\[\]!?:&]")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+\-.!|>~])")
 
 
