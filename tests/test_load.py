@@ -84,7 +84,7 @@ CASES = [
     ("remote image", ALPHA_UNIT, "正文，**加粗**。", "![图](https://example.com/a.png)", f"{ALPHA_UNIT}:14:11: sections[0].body",
      "image 'https://example.com/a.png' is on another site"),
     ("python tag", ALPHA_UNIT, "title: 单元甲", "title: !!python/object/apply:os.system [echo hacked]",
-     f"{ALPHA_UNIT}:2:8: title", "the tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"),
+     f"{ALPHA_UNIT}:2:8: title", "the tag '!!python/object/apply:os.system' is not allowed"),
     ("scenario turn misspelt", BETA_BANK, "  - customer: 怎么还没发货？", "  - custmer: 怎么还没发货？",
      f"{BETA_BANK}:20:9: questions[1].dialogue[0]", "each turn is one line, `customer: …` or `agent: …` (found: custmer)"),
 ]
