@@ -123,7 +123,8 @@ def _explain(error: dict[str, Any], source: Source) -> Problem:
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     name = loc[-1] if loc else ""
     if kind == "extra_forbidden":
-        guess = difflib.get_close_matches(str(name), _FIELD_NAMES, n=1)
+        # A field of another file ('unit' in a unit file) is no typo: suggest nothing then.
+        guess = [g for g in difflib.get_close_matches(str(name), _FIELD_NAMES, n=2) if g != name]
         hint = f"did you mean '{guess[0]}'? " if guess else ""
         return source.problem(loc, f"unknown field '{excerpt(name)}'; {hint}fix the spelling or remove it",
                               at_key=True)

@@ -366,8 +366,7 @@ def _position(node: yaml.Node) -> tuple[int, int]:
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, source: Source, text: str) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    line, column = _syntax_position(error, text)
     problem = error.problem or ""
     lines = text.splitlines()
     if "\t" in (lines[line - 1][:column] if line <= len(lines) else ""):
@@ -377,6 +376,19 @@ def _syntax_problem(error: yaml.MarkedYAMLError, source: Source, text: str) -> P
         message = (f"YAML syntax error:{context} {problem}. Check the indentation and that text "
                    "with ': ' or starting with a special character ([ { * & ! | > ' \" % @ `) is in quotes")
     return Problem(source.path, line, column, "", message)
+
+
+def _syntax_position(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int]:
+    """Where to point: LibYAML marks the end of a file on a line after the last one, so an
+    error found only there ("could not find expected ':'") is shown where it began."""
+    mark = error.problem_mark or error.context_mark
+    if mark is None:
+        return 1, 1
+    lines = _LINE_BREAK.split(text)
+    if mark.line >= len(lines) and error.context_mark is not None:
+        mark = error.context_mark
+    line = min(mark.line + 1, len(lines))
+    return line, min(mark.column + 1, len(lines[line - 1]) + 1)
 
 
 def _reader_position(error: yaml.YAMLError, text: str) -> tuple[int, int]:
