@@ -379,14 +379,12 @@ def _syntax_problem(error: yaml.MarkedYAMLError, source: Source, text: str) -> P
 
 
 def _syntax_position(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int]:
-    """Where to point: LibYAML marks the end of a file on a line after the last one, so an
-    error found only there ("could not find expected ':'") is shown where it began."""
+    """The error's mark, kept inside the text: LibYAML can mark the end of a file that does not
+    end in a line break on a line after the last one."""
     mark = error.problem_mark or error.context_mark
     if mark is None:
         return 1, 1
     lines = _LINE_BREAK.split(text)
-    if mark.line >= len(lines) and error.context_mark is not None:
-        mark = error.context_mark
     line = min(mark.line + 1, len(lines))
     return line, min(mark.column + 1, len(lines[line - 1]) + 1)
 

@@ -86,6 +86,12 @@ def test_a_key_is_the_word_written(mini_project):
         f"{UNIT}:3:1: yes: unknown field 'yes'; fix the spelling or remove it"]
 
 
+def test_a_field_of_another_file_is_not_suggested_as_its_own_spelling(mini_project):
+    edit(mini_project, "title: 单元甲", "title: 单元甲\nunit: alpha")
+    assert problems_of(mini_project) == [
+        f"{UNIT}:3:1: unit: unknown field 'unit'; did you mean 'units'? fix the spelling or remove it"]
+
+
 def test_null_key_is_reported_where_it_is(mini_project):
     edit(mini_project, "    text: 目标一", "    text: 目标一\n    ~: x")
     assert problems_of(mini_project) == [
