@@ -15,6 +15,7 @@ in a traceback, a hang or a crash:
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -86,9 +87,9 @@ def read_regular_file(file: Path, display: str, root: Path | None = None) -> byt
             raise refuse("this is a link to a file that does not exist; delete the link "
                          "or put the file back") from None
         raise refuse("the file does not exist (was it just deleted or renamed?)") from None
-    except RuntimeError:  # Python 3.11 reports a link loop so
-        raise refuse("this is a link that leads back to itself (a link loop); delete it") from None
-    except OSError as error:
+    except (RuntimeError, OSError) as error:  # Python 3.11 reports a link loop as RuntimeError
+        if isinstance(error, RuntimeError) or error.errno == errno.ELOOP:
+            raise refuse("this is a link that leads back to itself (a link loop); delete it") from None
         raise refuse(_os_reason(error)) from None
     if root is not None and not target.is_relative_to(Path(root).resolve()):
         raise refuse("this is a link to a file outside the project, which is never read; "
@@ -121,7 +122,7 @@ def _not_a_file(mode: int) -> str:
         return "this is a folder, not a file; rename the folder so that its name does not end in .yml"
     what = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else
             "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else
-            "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+            "a socket" if stat.S_ISSOCK(mode) else "something other than a file")
     return f"this is {what}, not a text file, and is never read; delete it or move it out of the folder"
 
 
@@ -227,7 +228,7 @@ class _Composer:
             return self._collection(event, depth)
         node = yaml.ScalarNode(self._tag(yaml.ScalarNode, event, event.value), event.value,
                                event.start_mark, event.end_mark, style=event.style)
-        node.explicit_tag = event.tag not in (None, "!")
+        node.explicit_tag = event.tag not in (None, "!")  # the builder refuses those but !!str
         if event.anchor is not None:
             self.anchors[event.anchor] = node, 1
         return node, 1
@@ -368,7 +369,7 @@ def _position(node: yaml.Node) -> tuple[int, int]:
 def _syntax_problem(error: yaml.MarkedYAMLError, source: Source, text: str) -> Problem:
     line, column = _syntax_position(error, text)
     problem = error.problem or ""
-    lines = text.splitlines()
+    lines = _LINE_BREAK.split(text)
     if "\t" in (lines[line - 1][:column] if line <= len(lines) else ""):
         message = "a tab is used for indentation; YAML needs spaces (set your editor to insert spaces)"
     else:
