@@ -176,6 +176,7 @@ _MESSAGES = {
     "int_from_float": lambda v, c, e: f"expected a whole number, not {excerpt(v)}",
     "float_type": lambda v, c, e: f"expected a number such as 0.8, not {_kind(v)}",
     "float_parsing": lambda v, c, e: f"expected a number such as 0.8, not {_kind(v)}",
+    "finite_number": lambda v, c, e: f"expected an ordinary number, not {_kind(v)}",
     "bool_type": lambda v, c, e: f"write true or false without quotes, not {_kind(v)}",
     "greater_than": lambda v, c, e: f"{excerpt(v)} is too small: it must be more than {c['gt']}",
     "less_than_equal": lambda v, c, e: f"{excerpt(v)} is too large: it must be at most {c['le']}",

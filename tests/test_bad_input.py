@@ -75,6 +75,12 @@ def test_plain_values_yaml_cannot_construct(mini_project, value, shown, kind):
         "quotes if it is text"]
 
 
+def test_not_a_number_is_named(mini_project):
+    edit(mini_project, "duration_minutes: 10", "duration_minutes: .nan")
+    assert problems_of(mini_project) == [
+        f"{UNIT}:6:19: duration_minutes: expected an ordinary number, not nan"]
+
+
 def test_equals_and_merge_signs_are_text(mini_project):
     edit(mini_project, "  - 要点一", "  - 要点一\n  - =\n  - <<")
     assert load_curriculum(mini_project).units["alpha"].key_points == ["要点一", "=", "<<"]
