@@ -7,7 +7,7 @@ import unicodedata
 from collections import Counter
 
 from . import model
-from .problems import Problem, Source
+from .problems import Problem, Source, excerpt
 
 Loaded = tuple  # (model instance, Source), or None when the file did not load
 BLANK = re.compile(r"_{4,}")
@@ -28,11 +28,11 @@ def question_problems(question: model.AnyQuestion) -> list[tuple[tuple, str]]:
     keys = list(options)
     listed = ", ".join(keys)
     if question.type in ("single", "scenario") and question.answer not in options:
-        found.append((("answer",), f"'{question.answer}' is not one of the options {listed}"))
+        found.append((("answer",), f"'{excerpt(question.answer)}' is not one of the options {listed}"))
     if question.type in ("multiple", "order"):
         for key, count in Counter(question.answer).items():
             if key not in options:
-                found.append((("answer",), f"'{key}' is not one of the options {listed}"))
+                found.append((("answer",), f"'{excerpt(key)}' is not one of the options {listed}"))
             elif count > 1:
                 found.append((("answer",), f"'{key}' is listed {count} times; list each option once"))
     if question.type == "multiple" and set(question.answer) >= set(keys):
@@ -55,7 +55,7 @@ def _duplicates(loc: tuple, texts: list[str], what: str) -> list[tuple[tuple, st
     found = []
     for i, text in enumerate(texts):
         if fold(text) in seen:
-            found.append((loc, f"{what} {text!r} appears twice; each must be different"))
+            found.append((loc, f"{what} {excerpt(repr(text))} appears twice; each must be different"))
         seen.setdefault(fold(text), i)
     return found
 

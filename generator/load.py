@@ -2,19 +2,21 @@
 
 Layout: <root>/curriculum/course.yml, <root>/curriculum/units/<unit-id>.yml and
 <root>/quizzes/<unit-id>.yml. Every file is read and checked even after an error, so a
-trainer sees all problems of a run at once, in file order.
+trainer sees all problems of a run at once, in file order. Names starting with a dot are
+skipped: editors leave lock files and backups such as `.#after-sales.yml` there.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import checks, model
-from .problems import Problem, ProblemsFound, Source
+from .problems import Problem, ProblemsFound, Source, excerpt
 from .yaml_source import YamlProblem, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -28,8 +30,7 @@ def load_curriculum(root: Path | str = ".") -> model.Curriculum:
     """Read, validate and cross-check the course under ``root``; raise ProblemsFound."""
     root = Path(root)
     problems: list[Problem] = []
-    course_file = root / COURSE_FILE
-    if not course_file.is_file():
+    if not os.path.lexists(root / COURSE_FILE):  # anything else there is named by read_yaml
         raise ProblemsFound([Problem(COURSE_FILE, 1, 1, "", "the course file is missing; "
                                      "create it (see the trainer guide) or run from the project folder")])
     course = _load(root, COURSE_FILE, model.Course, problems)
@@ -57,16 +58,20 @@ def load_file(root: Path, relative: Path | str, model_class: type[M]) -> tuple[M
 
 
 def _yaml_files(root: Path, folder: str, problems: list[Problem]) -> list[Path]:
-    for odd in sorted((root / folder).glob("*.yaml")):
-        problems.append(Problem(str(odd.relative_to(root)), 1, 1, "",
-                                f"rename the file to {odd.stem}.yml: course files end in .yml"))
-    return [p.relative_to(root) for p in sorted((root / folder).glob("*.yml"))]
+    for odd in _named(root, folder, "*.yaml"):
+        problems.append(Problem(str(odd), 1, 1, "", f"rename the file to {odd.stem}.yml: course files end in .yml"))
+    return _named(root, folder, "*.yml")
+
+
+def _named(root: Path, folder: str, pattern: str) -> list[Path]:
+    """Paths matching ``pattern`` in ``folder``, relative to ``root``; dot-files are editor debris."""
+    return [p.relative_to(root) for p in sorted((root / folder).glob(pattern)) if not p.name.startswith(".")]
 
 
 def _load(root: Path, relative: Path | str, model_class: type[M], problems: list[Problem]):
     display = str(relative)
     try:
-        data, source = read_yaml(root / relative, display)
+        data, source = read_yaml(root / relative, display, root=root)
     except YamlProblem as error:
         problems.append(error.problem)
         return None
@@ -118,9 +123,11 @@ def _explain(error: dict[str, Any], source: Source) -> Problem:
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     name = loc[-1] if loc else ""
     if kind == "extra_forbidden":
-        guess = difflib.get_close_matches(str(name), _FIELD_NAMES, n=1)
+        # A field of another file ('unit' in a unit file) is no typo: suggest nothing then.
+        guess = [g for g in difflib.get_close_matches(str(name), _FIELD_NAMES, n=2) if g != name]
         hint = f"did you mean '{guess[0]}'? " if guess else ""
-        return source.problem(loc, f"unknown field '{name}'; {hint}fix the spelling or remove it", at_key=True)
+        return source.problem(loc, f"unknown field '{excerpt(name)}'; {hint}fix the spelling or remove it",
+                              at_key=True)
     if kind == "missing":
         return source.problem(loc, f"required field '{name}' is missing; add it")
     return source.problem(loc, _MESSAGES.get(kind, _default)(value, ctx, error))
@@ -135,8 +142,8 @@ def _text_type(value, ctx, error) -> str:
 
 def _pattern(value, ctx, error) -> str:
     if "A-Z" in ctx.get("pattern", ""):
-        return f"option key {value!r} must be letters or digits, e.g. a, b, c"
-    return (f"{value!r} is not a valid id: use lower-case letters, digits and dashes, "
+        return f"option key {_shown(value)} must be letters or digits, e.g. a, b, c"
+    return (f"{_shown(value)} is not a valid id: use lower-case letters, digits and dashes, "
             "e.g. 'after-sales'")
 
 
@@ -145,7 +152,12 @@ def _kind(value) -> str:
         return "a mapping (lines of `field: value`)"
     if isinstance(value, list):
         return "a list (lines starting with '- ')"
-    return f"{value!r}" if value is not None else "nothing (the value is empty)"
+    return _shown(value) if value is not None else "nothing (the value is empty)"
+
+
+def _shown(value) -> str:
+    """A value as a message quotes it: its repr, cut to a short excerpt."""
+    return excerpt(repr(value))
 
 
 def _default(value, ctx, error) -> str:
@@ -156,17 +168,18 @@ _MESSAGES = {
     "string_type": _text_type,
     "string_too_short": lambda v, c, e: "must not be empty; write the text after the colon",
     "string_pattern_mismatch": _pattern,
-    "literal_error": lambda v, c, e: f"{v!r} is not allowed here; use one of {c['expected']}",
-    "union_tag_invalid": lambda v, c, e: f"'{c['tag']}' is not a question type; use one of {_TYPE_LIST}",
+    "literal_error": lambda v, c, e: f"{_shown(v)} is not allowed here; use one of {c['expected']}",
+    "union_tag_invalid": lambda v, c, e: f"'{excerpt(c['tag'])}' is not a question type; use one of {_TYPE_LIST}",
     "union_tag_not_found": lambda v, c, e: f"the question has no 'type'; add one of {_TYPE_LIST}",
     "int_type": lambda v, c, e: f"expected a whole number, not {_kind(v)}",
     "int_parsing": lambda v, c, e: f"expected a whole number, not {_kind(v)}",
-    "int_from_float": lambda v, c, e: f"expected a whole number, not {v}",
+    "int_from_float": lambda v, c, e: f"expected a whole number, not {excerpt(v)}",
     "float_type": lambda v, c, e: f"expected a number such as 0.8, not {_kind(v)}",
     "float_parsing": lambda v, c, e: f"expected a number such as 0.8, not {_kind(v)}",
+    "finite_number": lambda v, c, e: f"expected an ordinary number, not {_kind(v)}",
     "bool_type": lambda v, c, e: f"write true or false without quotes, not {_kind(v)}",
-    "greater_than": lambda v, c, e: f"{v} is too small: it must be more than {c['gt']}",
-    "less_than_equal": lambda v, c, e: f"{v} is too large: it must be at most {c['le']}",
+    "greater_than": lambda v, c, e: f"{excerpt(v)} is too small: it must be more than {c['gt']}",
+    "less_than_equal": lambda v, c, e: f"{excerpt(v)} is too large: it must be at most {c['le']}",
     "too_short": lambda v, c, e: (f"needs at least {c['min_length']} item(s), "
                                   f"but has {c.get('actual_length', 0)}"),
     "list_type": lambda v, c, e: f"expected a list (lines starting with '- '), not {_kind(v)}",

@@ -7,6 +7,16 @@ from typing import Sequence
 
 Loc = tuple  # a field path: ("questions", 3, "answer")
 
+EXCERPT = 40  # characters of a trainer's text a message may quote
+MAX_MESSAGE = 400  # the longest fixed message is about 250 characters
+
+
+def excerpt(text: object, limit: int = EXCERPT) -> str:
+    """At most ``limit`` characters of ``text``: a message never replays a whole file
+    (CI logs of pull requests are public, and a linked file may be private)."""
+    text = str(text)
+    return text if len(text) <= limit else text[:limit] + "…"
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -15,6 +25,10 @@ class Problem:
     column: int
     path: str
     message: str
+
+    def __post_init__(self) -> None:
+        # The last line of defence for messages that quote a file without excerpt().
+        object.__setattr__(self, "message", excerpt(self.message, MAX_MESSAGE))
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
@@ -25,7 +39,8 @@ def format_path(loc: Sequence) -> str:
     """("questions", 3, "answer") -> "questions[3].answer"."""
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        part = part if isinstance(part, int) else excerpt(part)
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
     return out
 
 

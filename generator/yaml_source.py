@@ -1,25 +1,47 @@
 """Read one YAML file safely, keeping where every value was written.
 
-PyYAML's safe loader already refuses arbitrary Python tags; on top of it this refuses
-duplicate keys (PyYAML silently keeps the last), bounds alias expansion (an "alias bomb"
-is refused after a fixed amount of work, whatever its size on paper) and turns every
-failure into a Problem a trainer can act on.
+Whatever a file holds, reading it ends in data or in one Problem at file:line:column, never
+in a traceback, a hang or a crash:
+
+- only regular files are opened, and links only inside the project: a FIFO would hang the
+  tools, a device never ends, and a link to a private file would print it into a CI log;
+- LibYAML only parses; the node tree is composed here from its events with a depth bound
+  (PyYAML's C composer recurses without one and segfaults at ~40,000 levels);
+- explicit tags other than !!str are refused (PyYAML's constructors crash on `!!int ten`);
+- values repeated through aliases are counted (an "alias bomb" grows exponentially), and the
+  file size has its own, separate limit;
+- duplicate keys are refused (PyYAML silently keeps the last).
 """
 
 from __future__ import annotations
 
+import errno
+import os
+import re
+import stat
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .problems import Loc, Problem, Source
+from .problems import Loc, Problem, Source, excerpt, format_path
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-MAX_NODES = 20_000  # the largest shipped file has under 300; an alias bomb reaches it at once
+MAX_BYTES = 200_000  # 20 times the largest shipped file (10 KB)
+MAX_DEPTH = 50  # shipped files nest 6 levels deep
+MAX_REPEATED = 10_000  # values reached through aliases; shipped files use none
+
 _STANDARD = "tag:yaml.org,2002:"
-_COLLECTION_TAGS = {_STANDARD + "map", _STANDARD + "seq", _STANDARD + "omap"}
+_STR = _STANDARD + "str"
+_NULL = _STANDARD + "null"
+_MERGE = _STANDARD + "merge"
+_COLLECTION_TAGS = {_STANDARD + "map", _STANDARD + "seq"}
+_PLAIN_WORDS = {_STANDARD + "value", _MERGE}  # `=` and `<<` as values: text, not a special tag
+_KINDS = {_STANDARD + "int": "a whole number", _STANDARD + "float": "a number",
+          _STANDARD + "timestamp": "a date"}
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what LibYAML counts as a new line
+_BOM = b"\xef\xbb\xbf"
 
 
 class YamlProblem(Exception):
@@ -28,31 +50,108 @@ class YamlProblem(Exception):
         super().__init__(str(problem))
 
 
-def read_yaml(file: Path, display: str) -> tuple[Any, Source]:
-    """Parse ``file``; return its data and a Source, or raise YamlProblem."""
+def read_yaml(file: Path, display: str, root: Path | None = None) -> tuple[Any, Source]:
+    """Parse ``file``; return its data and a Source, or raise YamlProblem.
+
+    With ``root``, a link that leads out of that folder is refused without being read."""
     source = Source(display)
-    text = _decode(file.read_bytes(), source)
+    text = _decode(read_regular_file(Path(file), display, root), source)
+    _refuse_control_characters(text, display)
     loader = Loader(text)
     try:
-        node = loader.get_single_node()
+        node = _Composer(loader, display).compose()
         if node is None:
             raise YamlProblem(source.problem((), "the file is empty; see the trainer guide for what it holds"))
         return _Builder(loader, source).build(node, ()), source
     except yaml.MarkedYAMLError as error:
         raise YamlProblem(_syntax_problem(error, source, text)) from None
-    except yaml.YAMLError as error:  # reader errors: control characters and the like
+    except yaml.YAMLError as error:  # reader errors that slipped past the checks above
         line, column = _reader_position(error, text)
-        raise YamlProblem(Problem(display, line, column, "", f"unreadable text: {error}")) from None
+        raise YamlProblem(Problem(display, line, column, "", "unreadable text; delete the character "
+                                  "at this position and type it again")) from None
     finally:
         loader.dispose()
 
+
+# --- the file itself ----------------------------------------------------------------------
+
+def read_regular_file(file: Path, display: str, root: Path | None = None) -> bytes:
+    """The bytes of ``file``, opened only when it is a regular file (inside ``root``)."""
+    def refuse(message: str) -> YamlProblem:
+        return YamlProblem(Problem(display, 1, 1, "", message))
+
+    try:
+        target = file.resolve(strict=True)
+    except FileNotFoundError:
+        if file.is_symlink():
+            raise refuse("this is a link to a file that does not exist; delete the link "
+                         "or put the file back") from None
+        raise refuse("the file does not exist (was it just deleted or renamed?)") from None
+    except (RuntimeError, OSError) as error:  # Python 3.11 reports a link loop as RuntimeError
+        if isinstance(error, RuntimeError) or error.errno == errno.ELOOP:
+            raise refuse("this is a link that leads back to itself (a link loop); delete it") from None
+        raise refuse(_os_reason(error)) from None
+    if root is not None and not target.is_relative_to(Path(root).resolve()):
+        raise refuse("this is a link to a file outside the project, which is never read; "
+                      "copy the file into the project instead of linking to it")
+    try:
+        kind = _not_a_file(target.stat().st_mode)
+        if kind:
+            raise refuse(kind)
+        # O_NONBLOCK: should the file be swapped for a FIFO after the check, opening cannot hang.
+        fd = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        try:
+            kind = _not_a_file(os.fstat(fd).st_mode)
+            if kind:
+                raise refuse(kind)
+            raw = _read_at_most(fd, MAX_BYTES + 1)
+        finally:
+            os.close(fd)
+    except OSError as error:
+        raise refuse(_os_reason(error)) from None
+    if len(raw) > MAX_BYTES:
+        raise refuse(f"the file is larger than {MAX_BYTES // 1000} KB, the limit for one course file "
+                     "(20 times the largest unit shipped); split it into smaller units")
+    return raw
+
+
+def _not_a_file(mode: int) -> str:
+    if stat.S_ISREG(mode):
+        return ""
+    if stat.S_ISDIR(mode):
+        return "this is a folder, not a file; rename the folder so that its name does not end in .yml"
+    what = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else
+            "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else
+            "a socket" if stat.S_ISSOCK(mode) else "something other than a file")
+    return f"this is {what}, not a text file, and is never read; delete it or move it out of the folder"
+
+
+def _os_reason(error: OSError) -> str:
+    if isinstance(error, PermissionError):
+        return "the file cannot be read (permission denied); give your user read access to it"
+    return f"the file cannot be read ({error.strerror or type(error).__name__}); check the file"
+
+
+def _read_at_most(fd: int, limit: int) -> bytes:
+    chunks, size = [], 0
+    while size < limit:
+        chunk = os.read(fd, min(1 << 16, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+# --- the text ---------------------------------------------------------------------------
 
 def _decode(raw: bytes, source: Source) -> str:
     try:
         return raw.decode("utf-8-sig")  # a BOM, as Windows Notepad writes, is fine
     except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        body = raw[len(_BOM):] if raw.startswith(_BOM) else raw  # error.start counts after the BOM
+        before = body[:error.start].decode("utf-8")
+        line, column = line_column(before, len(before))
         hint = "it looks like GBK/GB18030, the old Windows Chinese encoding; " if _is_gbk(raw) else ""
         raise YamlProblem(
             Problem(source.path, line, column, "",
@@ -69,21 +168,142 @@ def _is_gbk(raw: bytes) -> bool:
         return False
 
 
+def _refuse_control_characters(text: str, display: str) -> None:
+    """Report the first character YAML forbids at its own line and character column."""
+    found = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if found:
+        line, column = line_column(text, found.start())
+        raise YamlProblem(Problem(
+            display, line, column, "",
+            f"an invisible control character (U+{ord(found.group()):04X}) is here, which YAML does "
+            "not allow; delete it (it often comes from text copied out of another program)"))
+
+
+def line_column(text: str, index: int) -> tuple[int, int]:
+    """1-based line and character column of ``text[index]``, counting lines as LibYAML does."""
+    breaks = list(_LINE_BREAK.finditer(text, 0, index))
+    line_start = breaks[-1].end() if breaks else 0
+    return len(breaks) + 1, index - line_start + 1
+
+
+# --- events -> nodes -> data ------------------------------------------------------------
+
+class _Composer:
+    """LibYAML's parse events -> PyYAML nodes, with bounded depth and bounded repetition.
+
+    Each node comes with its size: how many values it holds once its aliases are expanded."""
+
+    def __init__(self, loader, display: str):
+        self.loader = loader
+        self.display = display
+        self.anchors: dict[str, tuple[yaml.Node, int]] = {}
+        self.open: set[str] = set()  # anchors whose collection is still being composed
+        self.repeated = 0  # values that aliases add
+
+    def compose(self) -> yaml.Node | None:
+        get = self.loader.get_event
+        get()  # stream start
+        event = get()
+        if type(event) is yaml.StreamEndEvent:
+            return None
+        node, _ = self._node(get(), 1)  # after the document start
+        get()  # document end
+        event = get()
+        if type(event) is not yaml.StreamEndEvent:
+            raise self._problem(event.start_mark,
+                                "the file holds more than one document ('---'); keep one per file")
+        return node
+
+    def _node(self, event, depth: int) -> tuple[yaml.Node, int]:
+        kind = type(event)
+        if kind is yaml.AliasEvent:
+            return self._alias(event)
+        if depth > MAX_DEPTH:
+            raise self._problem(event.start_mark, too_deep())
+        if event.anchor in self.anchors:
+            first = self.anchors[event.anchor][0].start_mark.line + 1
+            raise self._problem(event.start_mark, f"the anchor &{excerpt(event.anchor)} is defined twice "
+                                                  f"(first on line {first}); rename one of them")
+        if kind is not yaml.ScalarEvent:
+            return self._collection(event, depth)
+        node = yaml.ScalarNode(self._tag(yaml.ScalarNode, event, event.value), event.value,
+                               event.start_mark, event.end_mark, style=event.style)
+        node.explicit_tag = event.tag not in (None, "!")  # the builder refuses those but !!str
+        if event.anchor is not None:
+            self.anchors[event.anchor] = node, 1
+        return node, 1
+
+    def _collection(self, event, depth: int) -> tuple[yaml.Node, int]:
+        is_list = type(event) is yaml.SequenceStartEvent
+        kind = yaml.SequenceNode if is_list else yaml.MappingNode
+        node = kind(self._tag(kind, event, None), [], event.start_mark, None, flow_style=event.flow_style)
+        node.explicit_tag = event.tag not in (None, "!")
+        if event.anchor is not None:
+            self.open.add(event.anchor)
+        end = yaml.SequenceEndEvent if is_list else yaml.MappingEndEvent
+        get, append = self.loader.get_event, node.value.append
+        size = 1
+        child = get()
+        while type(child) is not end:
+            item, item_size = self._node(child, depth + 1)
+            if is_list:
+                append(item)
+            else:
+                value, value_size = self._node(get(), depth + 1)
+                append((item, value))
+                item_size += value_size
+            size += item_size
+            child = get()
+        node.end_mark = child.end_mark
+        if event.anchor is not None:
+            self.open.discard(event.anchor)
+            self.anchors[event.anchor] = node, size
+        return node, size
+
+    def _tag(self, kind, event, value) -> str:
+        if event.tag not in (None, "!"):
+            return event.tag
+        return self.loader.resolve(kind, value, event.implicit)
+
+    def _alias(self, event) -> tuple[yaml.Node, int]:
+        name = excerpt(event.anchor)
+        if event.anchor in self.open:
+            raise self._problem(event.start_mark, f"the alias *{name} is inside its own anchor &{name}, "
+                                                  "so it would repeat forever; write the content out instead")
+        if event.anchor not in self.anchors:
+            raise self._problem(event.start_mark, f"found undefined alias '{name}'; "
+                                                  "define the anchor (&name) before using *name")
+        node, size = self.anchors[event.anchor]
+        self.repeated += size
+        if self.repeated > MAX_REPEATED:
+            raise self._problem(event.start_mark, f"aliases (*name) repeat more than {MAX_REPEATED:,} values "
+                                                  "(an \"alias bomb\"); write the content out instead of "
+                                                  "repeating it with anchors")
+        return node, size
+
+    def _problem(self, mark, message: str) -> YamlProblem:
+        return YamlProblem(Problem(self.display, mark.line + 1, mark.column + 1, "", message))
+
+
+def too_deep() -> str:
+    return (f"the values here are nested more than {MAX_DEPTH} levels deep; course files need only "
+            "a few levels: look for brackets [ { that are never closed or a run of list dashes '- - -'")
+
+
 class _Builder:
     """Node tree -> plain Python data, recording each value's position by field path."""
 
     def __init__(self, loader, source: Source):
         self.loader = loader
         self.source = source
-        self.nodes = 0
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
-        self.nodes += 1
-        if self.nodes > MAX_NODES:
-            raise YamlProblem(self.source.problem(
-                loc, f"the file expands to more than {MAX_NODES:,} values through aliases (*name); "
-                "write the content out instead of repeating it with anchors"))
+        if len(loc) >= MAX_DEPTH:  # aliases can stack nesting beyond what was composed
+            line, column = _position(node)
+            raise YamlProblem(Problem(self.source.path, line, column, "", too_deep()))
         self.source.positions.setdefault(loc, _position(node))
+        if node.explicit_tag and not (node.tag == _STR and isinstance(node, yaml.ScalarNode)):
+            raise YamlProblem(self._tag_problem(node, loc))
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, loc)
         if node.tag not in _COLLECTION_TAGS:
@@ -96,37 +316,50 @@ class _Builder:
         data: dict = {}
         first_line: dict = {}
         for key_node, value_node in node.value:
-            if key_node.tag == _STANDARD + "merge":
-                raise YamlProblem(self.source.problem(
-                    loc, "merge keys (<<) are not supported; write the fields out"))
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise YamlProblem(self._at(key_node, loc, "a key must be a plain word, not a list or mapping"))
-            key = self._scalar(key_node, loc)
-            key = str(key) if isinstance(key, (int, float)) and not isinstance(key, bool) else key
+            key = self._key(key_node, loc)
             if key in data:
                 raise YamlProblem(self._at(
                     key_node, (*loc, key),
-                    f"duplicate key '{key}' (first written on line {first_line[key]}); "
+                    f"duplicate key '{excerpt(key)}' (first written on line {first_line[key]}); "
                     "YAML would silently keep only the last one: remove or rename one of them"))
             first_line[key] = key_node.start_mark.line + 1
             self.source.key_positions[(*loc, key)] = _position(key_node)
             data[key] = self.build(value_node, (*loc, key))
         return data
 
+    def _key(self, node: yaml.Node, loc: Loc) -> str:
+        """A key is the text as written: `1:` and `yes:` are the words '1' and 'yes'."""
+        if not isinstance(node, yaml.ScalarNode):
+            raise YamlProblem(self._at(node, loc, "a key must be a plain word, not a list or mapping"))
+        if node.explicit_tag and node.tag != _STR:
+            raise YamlProblem(self._tag_problem(node, loc))
+        if node.tag == _MERGE:
+            raise YamlProblem(self._at(node, loc, "merge keys (<<) are not supported; write the fields out"))
+        if node.tag == _NULL:
+            raise YamlProblem(self._at(node, loc, "the key is empty (nothing, '~' or 'null' before the "
+                                                  "colon); write the field name"))
+        return node.value
+
     def _scalar(self, node: yaml.ScalarNode, loc: Loc) -> Any:
+        if node.tag in _PLAIN_WORDS:
+            return node.value
         try:
             return self.loader.construct_object(node, deep=True)
-        except yaml.constructor.ConstructorError:
-            raise YamlProblem(self._tag_problem(node, loc)) from None
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError,
+                yaml.YAMLError):
+            kind = _KINDS.get(node.tag, "a value")
+            raise YamlProblem(self._at(node, loc, f"'{excerpt(node.value)}' cannot be read as {kind}; "
+                                                  "correct it, or put it in quotes if it is text")) from None
 
     def _tag_problem(self, node: yaml.Node, loc: Loc) -> Problem:
-        return self._at(node, loc, f"the tag {node.tag!r} is not allowed; course files hold "
-                                   "plain text, numbers, lists and mappings only")
+        tag = excerpt(node.tag.replace(_STANDARD, "!!", 1) if node.tag.startswith(_STANDARD) else node.tag)
+        return self._at(node, loc, f"the tag '{tag}' is not allowed; course files hold plain text, "
+                                   f"numbers, lists and mappings only: remove '{tag}' "
+                                   "(and put the value in quotes if it is text)")
 
     def _at(self, node: yaml.Node, loc: Loc, message: str) -> Problem:
         line, column = _position(node)
-        problem = self.source.problem(loc, message)
-        return Problem(problem.file, line, column, problem.path, message)
+        return Problem(self.source.path, line, column, format_path(loc), message)
 
 
 def _position(node: yaml.Node) -> tuple[int, int]:
@@ -134,16 +367,11 @@ def _position(node: yaml.Node) -> tuple[int, int]:
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, source: Source, text: str) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    line, column = _syntax_position(error, text)
     problem = error.problem or ""
-    lines = text.splitlines()
+    lines = _LINE_BREAK.split(text)
     if "\t" in (lines[line - 1][:column] if line <= len(lines) else ""):
         message = "a tab is used for indentation; YAML needs spaces (set your editor to insert spaces)"
-    elif "expected a single document" in problem:
-        message = "the file holds more than one document ('---'); keep one per file"
-    elif "found undefined alias" in problem:
-        message = f"{problem}; define the anchor (&name) before using *name"
     else:
         context = f" {error.context}" if error.context else ""
         message = (f"YAML syntax error:{context} {problem}. Check the indentation and that text "
@@ -151,9 +379,21 @@ def _syntax_problem(error: yaml.MarkedYAMLError, source: Source, text: str) -> P
     return Problem(source.path, line, column, "", message)
 
 
+def _syntax_position(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int]:
+    """The error's mark, kept inside the text: LibYAML can mark the end of a file that does not
+    end in a line break on a line after the last one."""
+    mark = error.problem_mark or error.context_mark
+    if mark is None:
+        return 1, 1
+    lines = _LINE_BREAK.split(text)
+    line = min(mark.line + 1, len(lines))
+    return line, min(mark.column + 1, len(lines[line - 1]) + 1)
+
+
 def _reader_position(error: yaml.YAMLError, text: str) -> tuple[int, int]:
+    """LibYAML counts a reader error's position in UTF-8 bytes; turn it into characters."""
     position = getattr(error, "position", None)
     if not isinstance(position, int):
         return 1, 1
-    line = text.count("\n", 0, position) + 1
-    return line, position - (text.rfind("\n", 0, position) + 1) + 1
+    index = len(text.encode("utf-8")[:position].decode("utf-8", errors="ignore"))
+    return line_column(text, index)

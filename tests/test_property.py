@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.load import load_curriculum
-from generator.problems import ProblemsFound
+from generator.problems import MAX_MESSAGE, ProblemsFound
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 FILES = ["curriculum/course.yml", "curriculum/units/alpha.yml", "curriculum/units/beta.yml",
@@ -84,3 +86,93 @@ def test_byte_level_damage(file, data, junk):
         end = data.draw(st.integers(start, min(len(raw), start + 20)))
         (project / file).write_bytes(raw[:start] + junk + raw[end:])
         check(project)
+
+
+# --- YAML-token damage to the shipped course ----------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+UNIT_IDS = sorted(p.stem for p in (ROOT / "curriculum/units").glob("*.yml"))
+TOKENS = [
+    # tags, PyYAML's and foreign ones
+    "!!int ", "!!float ", "!!bool ", "!!timestamp ", "!!null ", "!!str ", "!!binary ", "!!map ", "!!seq ",
+    "!!set ", "!!omap ", "!!python/object/apply:os.system ", "!!python/name:os.system ", "!foo ",
+    "!<tag:yaml.org,2002:int> ", "%TAG !x! tag:yaml.org,2002:\n---\n",
+    # anchors and aliases
+    "&a ", "*a", "&a [*a]", "&a {x: *a}", "*nowhere", "<<: *a\n", "&a x\n", "*a: x\n",
+    # structure
+    "[", "]", "{", "}", ", ", "? ", ": ", "- ", "---\n", "...\n", "|", ">-", "#", "'", '"', "\\", "\n", "  ",
+    "[" * 600, "- " * 600, "{a: " * 600, "  - " * 60 + "x\n",
+    # scalars YAML reads as something other than text
+    "~", "null", "yes", "2001-13-45", "2001-02-30", "9" * 5000, "0x_", "._", "=", "<<", ".nan", "1e999",
+    # characters
+    "\x00", "\t", "\r", "\x85", "\u2028", "\ufeff", "\x1b[31m", "：", "，", "“", "”", "－", "\u3000",
+    "x" * 5000,
+]
+
+
+@pytest.fixture(scope="module")
+def one_unit_projects(tmp_path_factory) -> Path:
+    """A project per shipped unit: its unit file, its bank, and a course with one track of it."""
+    course = (ROOT / "curriculum/course.yml").read_text(encoding="utf-8").split("\ntracks:")[0]
+    base = tmp_path_factory.mktemp("shipped")
+    for unit_id in UNIT_IDS:
+        project = base / unit_id
+        (project / "curriculum/units").mkdir(parents=True)
+        (project / "quizzes").mkdir()
+        track = f"\ntracks:\n  - id: all\n    title: 全部\n    audience: trainee\n    units: [{unit_id}]\n"
+        (project / "curriculum/course.yml").write_text(course + track, encoding="utf-8")
+        for folder in ("curriculum/units", "quizzes"):
+            shutil.copy(ROOT / folder / f"{unit_id}.yml", project / folder)
+    return base
+
+
+def starts(text: str) -> list[int]:
+    """Offsets where a token changes the structure: line starts and where values begin."""
+    found = {0, len(text)}
+    for mark in ("\n", ": ", "- "):
+        at = text.find(mark)
+        while at >= 0:
+            found.add(at + len(mark))
+            at = text.find(mark, at + 1)
+    return sorted(found)
+
+
+def damage(text: str, data) -> str:
+    for _ in range(data.draw(st.integers(1, 3), label="edits")):
+        at = data.draw(st.sampled_from(starts(text)) | st.integers(0, len(text)), label="at")
+        token = "".join(data.draw(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=3), label="tokens"))
+        end = data.draw(st.sampled_from([at, text.find("\n", at) if "\n" in text[at:] else len(text)]),
+                        label="replace up to")
+        text = text[:at] + token + text[end:]
+    return text
+
+
+def line_lengths(raw: bytes) -> list[int]:
+    """Characters per line, counting lines as LibYAML does."""
+    text = raw.decode("utf-8-sig", errors="replace")
+    return [len(line) for line in re.split("\r\n|[\r\n\x85\u2028\u2029]", text)]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(unit_id=st.sampled_from(UNIT_IDS), which=st.sampled_from(["course", "unit", "bank"]), data=st.data())
+def test_yaml_token_damage_to_shipped_files(one_unit_projects, unit_id, which, data):
+    project = one_unit_projects / unit_id
+    relative = {"course": "curriculum/course.yml", "unit": f"curriculum/units/{unit_id}.yml",
+                "bank": f"quizzes/{unit_id}.yml"}[which]
+    original = (project / relative).read_bytes()
+    damaged = damage(original.decode("utf-8"), data).encode("utf-8")
+    (project / relative).write_bytes(damaged)
+    try:
+        load_curriculum(project)
+    except ProblemsFound as found:
+        assert found.problems
+        for problem in found.problems:
+            lengths = line_lengths(damaged if problem.file == relative else (project / problem.file).read_bytes())
+            assert problem.file in {"curriculum/course.yml", f"curriculum/units/{unit_id}.yml",
+                                    f"quizzes/{unit_id}.yml"}, problem
+            assert 1 <= problem.line <= len(lengths), problem
+            assert 1 <= problem.column <= lengths[problem.line - 1] + 1, problem
+            assert problem.message and len(problem.message) <= MAX_MESSAGE, problem
+    finally:
+        (project / relative).write_bytes(original)
