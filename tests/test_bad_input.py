@@ -182,8 +182,8 @@ def test_size_limit_has_its_own_message(mini_project):
     load_curriculum(mini_project)  # at the limit: fine
     path.write_text(text + "#" + "x" * (padding + 1) + "\n", encoding="utf-8")
     assert problems_of(mini_project) == [
-        f"{UNIT}:1:1: the file is larger than 200 KB, the limit for one course file (20 times the largest "
-        "unit shipped); split it into smaller units"]
+        f"{UNIT}:1:1: the file is larger than 1000 KB, the limit for one course file (far more "
+        "than any unit needs); split it into smaller units"]
 
 
 def test_size_limit_is_generous():
