@@ -12,10 +12,10 @@ from typing import Iterator
 
 import click
 
-from .load import load_curriculum
-from .model import AUDIENCES, CATEGORIES, QUESTION_TYPES
-from .outputs import json_for_terminal, terminal_text
-from .problems import ProblemsFound
+from generator.course.load import load_curriculum
+from generator.course.model import AUDIENCES, CATEGORIES, QUESTION_TYPES
+from generator.tools.outputs import json_for_terminal, terminal_text
+from generator.course.problems import ProblemsFound
 
 PROJECT = click.option(
     "--project", "-p", type=click.Path(file_okay=False, path_type=Path), default=".",
@@ -88,7 +88,7 @@ def schema(project: Path, check: bool) -> None:
       curriculum schema          # after changing generator/model.py
       curriculum schema --check  # in CI
     """
-    from .schema import SCHEMA_DIR, schema_texts, write_schemas
+    from generator.course.schema import SCHEMA_DIR, schema_texts, write_schemas
 
     if check:
         stale = [name for name, text in schema_texts().items()
@@ -113,7 +113,7 @@ def build(project: Path, no_strict: bool) -> None:
     Example:
       curriculum build
     """
-    from .build import BuildFailed, build_site
+    from generator.site.build import BuildFailed, build_site
 
     curriculum = load_or_exit(project)
     _log_to_terminal()
@@ -141,7 +141,7 @@ def serve(project: Path, port: int) -> None:
     """
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    from .build import config_for
+    from generator.site.build import config_for
 
     load_or_exit(project)
     _log_to_terminal(logging.INFO)
@@ -183,8 +183,8 @@ def render(project: Path, out: Path) -> None:
     Example:
       curriculum render build/pages
     """
-    from .build import config_for
-    from .render import render_site
+    from generator.site.build import config_for
+    from generator.site.render import render_site
 
     curriculum = load_or_exit(project)
     directory_urls = config_for(project).use_directory_urls if (project / "mkdocs.yml").is_file() else True
@@ -261,7 +261,7 @@ def new_unit(project: Path, unit_id: str, title: str, category: str, audience: s
     Example:
       curriculum new unit returns --title "退换货处理" --category process
     """
-    from .scaffold import ScaffoldError, new_unit as write_unit
+    from generator.tools.scaffold import ScaffoldError, new_unit as write_unit
 
     try:
         files = write_unit(project, unit_id, title, category, audience)
@@ -287,7 +287,7 @@ def new_question(project: Path, unit_id: str, qtype: str, objective: str | None)
     Example:
       curriculum new question reception --type scenario
     """
-    from .scaffold import ScaffoldError, new_question as append_question
+    from generator.tools.scaffold import ScaffoldError, new_question as append_question
 
     try:
         path, question_id = append_question(project, unit_id, qtype, objective)
@@ -316,8 +316,8 @@ def stats(project: Path, as_json: bool) -> None:
     """
     import json
 
-    from .render import strings
-    from .stats import course_stats, stats_text
+    from generator.locale import strings
+    from generator.tools.stats import course_stats, stats_text
 
     numbers = course_stats(load_or_exit(project))
     if as_json:
@@ -342,7 +342,7 @@ def lint(project: Path, strict: bool, output: str) -> None:
       curriculum lint
       curriculum lint --strict --format github   # in CI
     """
-    from .lint import lint_project
+    from generator.tools.lint import lint_project
 
     curriculum = load_or_exit(project)
     findings = lint_project(curriculum, "" if str(project) == "." else str(project))
@@ -376,7 +376,7 @@ def exam(project: Path, units: tuple[str, ...], count: int, seed: int | None, ou
     """
     import secrets
 
-    from .exam import ExamError, build_exam, write_exam
+    from generator.tools.exam import ExamError, build_exam, write_exam
 
     curriculum = load_or_exit(project)
     unit_ids = [u.strip() for value in units for u in value.split(",") if u.strip()] or list(curriculum.units)
@@ -418,7 +418,7 @@ def export_gift(project: Path, out: Path) -> None:
     Example:
       curriculum export gift --out kefu.gift
     """
-    from .export.gift import to_gift
+    from generator.tools.export.gift import to_gift
 
     text, skipped = to_gift(load_or_exit(project))
     with _writing(out):
@@ -437,7 +437,7 @@ def export_qti(project: Path, out: Path) -> None:
     Example:
       curriculum export qti --out kefu-qti.zip
     """
-    from .export.qti import write_qti
+    from generator.tools.export.qti import write_qti
 
     curriculum = load_or_exit(project)
     with _writing(out):
@@ -456,7 +456,7 @@ def export_csv(project: Path, out: Path) -> None:
     Example:
       curriculum export csv --out questions.csv
     """
-    from .export.csv_export import write_csv
+    from generator.tools.export.csv_export import write_csv
 
     curriculum = load_or_exit(project)
     with _writing(out):
@@ -481,7 +481,7 @@ def report(project: Path, files: tuple[Path, ...], html_out: Path | None, csv_ou
     Example:
       curriculum report results/*.json --html class.html --csv class.csv
     """
-    from .report import BadResults, build_report, read_results, report_text, write_csv, write_html
+    from generator.tools.report import BadResults, build_report, read_results, report_text, write_csv, write_html
 
     curriculum = load_or_exit(project)
     paths: list[Path] = []

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from . import checks, model
-from .load import QUIZZES_DIR, UNITS_DIR, load_file
-from .problems import Problem, ProblemsFound, Source
+from generator.course import checks, model
+from generator.course.load import QUIZZES_DIR, UNITS_DIR, load_file
+from generator.course.problems import Problem, ProblemsFound, Source
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_site
+from generator.site.build import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import yaml_source
-from generator.load import load_curriculum
-from generator.problems import MAX_MESSAGE, Problem, ProblemsFound
-from generator.yaml_source import MAX_BYTES, read_yaml
+from generator.course import yaml_source
+from generator.course.load import load_curriculum
+from generator.course.problems import MAX_MESSAGE, Problem, ProblemsFound
+from generator.course.yaml_source import MAX_BYTES, read_yaml
 
 UNIT = "curriculum/units/alpha.yml"
 COURSE = "curriculum/course.yml"

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import build
-from generator.build import build_site
+from generator.site import build
+from generator.site.build import build_site
 
 
 def test_a_build_replaces_the_site_and_leaves_no_staging_folder(mini_project, tmp_path):
@@ -59,7 +59,7 @@ def test_the_next_build_removes_what_a_killed_build_left(mini_project, tmp_path)
         "import os, signal, sys\n"
         "from pathlib import Path\n"
         "import mkdocs.commands.build as b\n"
-        "from generator import build\n"
+        "from generator.site import build\n"
         "def killed(config, **kw):\n"
         "    Path(config.site_dir, 'half.html').write_text('half')\n"
         "    os.kill(os.getpid(), signal.SIGKILL)\n"

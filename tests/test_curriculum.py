@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_curriculum
+from generator.course.load import load_curriculum
 
 ROOT = Path(__file__).resolve().parents[1]
 CURRICULUM = load_curriculum(ROOT)

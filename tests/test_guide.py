@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from generator import checks, model
+from generator.course import checks, model
 
 GUIDE = Path(__file__).resolve().parents[1] / "docs" / "guide" / "format.md"
 BLOCK = re.compile(r'```yaml title="([^"]+)"\n(.*?)```', re.S)

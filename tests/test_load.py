@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_curriculum
-from generator.problems import ProblemsFound
+from generator.course.load import load_curriculum
+from generator.course.problems import ProblemsFound
 
 
 def problems_of(project: Path) -> list[str]:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.load import load_curriculum
-from generator.problems import ProblemsFound
-from generator.render import render_site
+from generator.course.load import load_curriculum
+from generator.course.problems import ProblemsFound
+from generator.site.render import render_site
 from payloads import CHECKED, FIELDS, inject, marker
 
 

@@ -6,7 +6,7 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from generator.build import BuildFailed, build_site
+from generator.site.build import BuildFailed, build_site
 
 
 def config_of(project, **overrides):

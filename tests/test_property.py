@@ -12,8 +12,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.load import load_curriculum
-from generator.problems import MAX_MESSAGE, ProblemsFound
+from generator.course.load import load_curriculum
+from generator.course.problems import MAX_MESSAGE, ProblemsFound
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 FILES = ["curriculum/course.yml", "curriculum/units/alpha.yml", "curriculum/units/beta.yml",

@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from generator import model
-from generator.load import load_curriculum
-from generator.render import display_order, question_hash, render_site
+from generator.course import model
+from generator.course.load import load_curriculum
+from generator.site.render import display_order, question_hash, render_site
 
 
 @pytest.fixture

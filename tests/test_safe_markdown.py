@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.safe_markdown import (
+from generator.course.markdown import (
     escape_text,
     inline_problem,
     markdown_problem,

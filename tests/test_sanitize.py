@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator import model, safe_markdown, sanitize
-from generator.build import build_site
+from generator.course import model, markdown
+
+from generator import sanitize
+from generator.site.build import build_site
 
 
 @pytest.mark.parametrize("dirty", [
@@ -62,8 +64,8 @@ def test_every_built_page_is_sanitized_even_when_the_check_and_renderer_fail(min
     """Both lines before the sanitizer broken on purpose: it still stands."""
     monkeypatch.setattr(model, "markdown_problem", lambda text: None)
     monkeypatch.setattr(model, "inline_problem", lambda text: None)
-    monkeypatch.setattr(safe_markdown, "render", lambda text: text)
-    monkeypatch.setattr(safe_markdown, "render_inline", lambda text: text)
+    monkeypatch.setattr(markdown, "render", lambda text: text)
+    monkeypatch.setattr(markdown, "render_inline", lambda text: text)
     unit = mini_project / "curriculum/units/alpha.yml"
     unit.write_text(unit.read_text(encoding="utf-8").replace(
         "正文，**加粗**。", "正文<img src=x onerror=alert(1)><script>alert(2)</script>"), encoding="utf-8")
@@ -78,11 +80,11 @@ def test_every_built_page_is_sanitized_even_when_the_check_and_renderer_fail(min
 
 
 def test_exam_papers_are_sanitized_even_when_the_renderer_fails(mini_project, monkeypatch):
-    from generator.exam import build_exam, render_exam
-    from generator.load import load_curriculum
+    from generator.tools.exam import build_exam, render_exam
+    from generator.course.load import load_curriculum
 
     monkeypatch.setattr(model, "markdown_problem", lambda text: None)
-    monkeypatch.setattr(safe_markdown, "render", lambda text: text)
+    monkeypatch.setattr(markdown, "render", lambda text: text)
     bank = mini_project / "quizzes/alpha.yml"
     bank.write_text(bank.read_text(encoding="utf-8").replace(
         "stem: 选出正确的一项。", "stem: '题<img src=x onerror=alert(1)><script>alert(2)</script>'"),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.schema import SCHEMA_DIR, schema_texts
+from generator.course.schema import SCHEMA_DIR, schema_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA_OF = {"curriculum/course.yml": "../schema/course.schema.json"}

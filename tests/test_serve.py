@@ -89,8 +89,8 @@ def test_a_busy_port_gets_a_message_and_the_next_free_port(mini_project):
 
 
 def test_a_save_that_trips_the_loader_keeps_the_last_good_course(mini_project, monkeypatch, caplog):
-    from generator import plugin as plugin_module
-    from generator.build import config_for
+    from generator.site import plugin as plugin_module
+    from generator.site.build import config_for
 
     config = config_for(mini_project)
     plugin = config.plugins["curriculum"]

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import safe_markdown
-from generator.load import load_curriculum
-from generator.render import strings
+from generator.course import markdown
+from generator.course.load import load_curriculum
+from generator.site.render import strings
 
 ROOT = Path(__file__).resolve().parents[1]
 CURRICULUM = load_curriculum(ROOT)
@@ -29,14 +29,14 @@ def question_block(site: Path, unit_id: str, question_id: str) -> str:
 def test_question_reaches_the_page(shipped_site, unit_id, question):
     block = question_block(shipped_site, unit_id, question.id)
     assert f'data-question-type="{question.type}"' in block
-    assert safe_markdown.render(question.stem).strip() in block
-    assert safe_markdown.render(question.explanation).strip() in block
+    assert markdown.render(question.stem).strip() in block
+    assert markdown.render(question.explanation).strip() in block
     for key, option in getattr(question, "options", {}).items():
         marker = f'value="{key}"' if question.type != "order" else f'data-option="{key}"'
         assert marker in block
-        assert safe_markdown.render_inline(option.text) in block
+        assert markdown.render_inline(option.text) in block
         if option.feedback:
-            assert safe_markdown.render(option.feedback).strip() in block
+            assert markdown.render(option.feedback).strip() in block
     for turn in getattr(question, "dialogue", []):
         assert html.escape(turn.text, quote=False) in block
     if question.type == "truefalse":

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from generator.build import build_site
+from generator.site.build import build_site
 from conftest import FIXTURES, make_project, serve_folder  # tests/conftest.py
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,7 +8,7 @@ import json
 import re
 from pathlib import Path
 
-ASSETS = Path(__file__).resolve().parents[2] / "generator" / "assets"
+ASSETS = Path(__file__).resolve().parents[2] / "generator" / "site" / "assets"
 LOCALE = Path(__file__).resolve().parents[2] / "generator" / "locale" / "zh.json"
 
 

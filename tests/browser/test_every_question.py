@@ -9,8 +9,8 @@ import functools
 
 import pytest
 
-from generator.load import load_curriculum
-from generator.problems import ProblemsFound
+from generator.course.load import load_curriculum
+from generator.course.problems import ProblemsFound
 
 from .conftest import FIXTURES, ROOT, Pages, chosen_keys, give_all, states
 

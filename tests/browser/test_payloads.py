@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import make_project, serve_folder  # tests/conftest.py
-from generator import model, safe_markdown
-from generator.build import build_site
+from generator.course import model, markdown
+from generator.site.build import build_site
 from payloads import FIELDS, inject, marker
 
 from .conftest import DESKTOP, FIXTURES
@@ -48,8 +48,8 @@ def payload_url(request, tmp_path_factory):
         patch.setattr(model, "markdown_problem", lambda text: None)
         patch.setattr(model, "inline_problem", lambda text: None)
         if request.param == "sanitizer alone":
-            patch.setattr(safe_markdown, "render", lambda text: text)
-            patch.setattr(safe_markdown, "render_inline", lambda text: text)
+            patch.setattr(markdown, "render", lambda text: text)
+            patch.setattr(markdown, "render_inline", lambda text: text)
         project = make_project(tmp_path_factory.mktemp("payloads"), FIXTURES / "mini")
         inject(project, list(FIELDS))
         site = project.parent / "site"

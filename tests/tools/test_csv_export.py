@@ -1,7 +1,7 @@
 import csv
 from pathlib import Path
 
-from generator.load import load_curriculum
+from generator.course.load import load_curriculum
 
 from .helpers import run
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.exam import build_exam
-from generator.load import load_curriculum
+from generator.tools.exam import build_exam
+from generator.course.load import load_curriculum
 
 from .helpers import run
 

@@ -3,8 +3,8 @@
 import re
 from pathlib import Path
 
-from generator.export.gift import escape, weight
-from generator.load import load_curriculum
+from generator.tools.export.gift import escape, weight
+from generator.course.load import load_curriculum
 
 from .helpers import run
 

@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import model
-from generator.lint import RULES, lint_bank
-from generator.yaml_source import read_yaml
+from generator.course import model
+from generator.tools.lint import RULES, lint_bank
+from generator.course.yaml_source import read_yaml
 
 from .helpers import run
 
@@ -101,7 +101,7 @@ def test_cli_text_strict_and_github(mini_project: Path):
 
 
 def test_github_escapes_message_characters():
-    from generator.lint import Finding
+    from generator.tools.lint import Finding
 
     line = Finding("a,b.yml", 3, 1, "r", "50% done\nnext").github("warning")
     assert line == "::warning file=a%2Cb.yml,line=3,col=1,title=r::50%25 done%0Anext"

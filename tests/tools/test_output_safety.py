@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.outputs import BIDI_CONTROLS, csv_cell, one_line, terminal_text
+from generator.tools.outputs import BIDI_CONTROLS, csv_cell, one_line, terminal_text
 
 from .helpers import run
 from .test_gift import check_round_trip, parse_gift

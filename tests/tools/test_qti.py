@@ -2,7 +2,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
-from generator.load import load_curriculum
+from generator.course.load import load_curriculum
 
 from .helpers import run
 

@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import model
-from generator.lint import lint_project
-from generator.load import load_curriculum
+from generator.course import model
+from generator.tools.lint import lint_project
+from generator.course.load import load_curriculum
 
 from .helpers import run
 

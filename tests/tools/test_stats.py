@@ -2,7 +2,7 @@ import json
 import math
 from pathlib import Path
 
-from generator.stats import count_characters, display_width, text_table
+from generator.tools.stats import count_characters, display_width, text_table
 
 from .helpers import run
 

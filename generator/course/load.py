@@ -15,9 +15,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from . import checks, model
-from .problems import Problem, ProblemsFound, Source, excerpt
-from .yaml_source import YamlProblem, read_yaml
+from generator.course import checks, model
+from generator.course.problems import Problem, ProblemsFound, Source, excerpt
+from generator.course.yaml_source import YamlProblem, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -6,8 +6,8 @@ same wherever it goes.
 
 from __future__ import annotations
 
-from .. import model
-from ..render import strings
+from generator.course import model
+from generator.locale import strings
 
 NOT_EXPORTED = ("typing",)  # typing drills need the site's timer; other systems cannot grade them
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .. import model
-from . import dialogue_lines, exported
+from generator.course import model
+from generator.tools.export import dialogue_lines, exported
 
 _SPECIAL = "\\~=#{}:"
 # Every line break a reader might split on; written as GIFT's \n, so text never starts a live line.

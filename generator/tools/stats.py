@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter
 from typing import Any, Iterable, Sequence
 
-from . import model
+from generator.course import model
 
 READING_RATE = 300  # characters a minute
 RATE_NOTE = f"阅读时间按每分钟 {READING_RATE} 字估算（汉字按字计，英文单词和数字按词计）"

@@ -6,8 +6,8 @@ import re
 import unicodedata
 from collections import Counter
 
-from . import model
-from .problems import Problem, Source, excerpt
+from generator.course import model
+from generator.course.problems import Problem, Source, excerpt
 
 Loaded = tuple  # (model instance, Source), or None when the file did not load
 BLANK = re.compile(r"_{4,}")

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import model, outputs
-from . import dialogue_lines
+from generator.course import model
+
+from generator.tools import outputs
+from generator.tools.export import dialogue_lines
 
 COLUMNS = ("unit", "id", "type", "objective", "stem", "options", "answer", "explanation")
 LIST_SEPARATOR = " | "  # between several answers (multiple, fill)

@@ -21,11 +21,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .load import COURSE_FILE, QUIZZES_DIR, UNITS_DIR, load_curriculum
-from .model import Curriculum
-from . import sanitize
-from .problems import ProblemsFound
-from .render import Site, render_site
+from generator.course.load import COURSE_FILE, QUIZZES_DIR, UNITS_DIR, load_curriculum
+from generator.course.model import Curriculum
+from generator import sanitize
+from generator.course.problems import ProblemsFound
+from generator.site.render import Site, render_site
 
 log = logging.getLogger("mkdocs.plugins.curriculum")
 

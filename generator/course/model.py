@@ -20,8 +20,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .problems import Source
-from .safe_markdown import inline_problem, markdown_problem
+from generator.course.problems import Source
+from generator.course.markdown import inline_problem, markdown_problem
 
 CATEGORIES = {
     "qualities": "基本素质",

@@ -15,9 +15,9 @@ from pathlib import Path
 import jinja2
 from pydantic import TypeAdapter, ValidationError
 
-from . import checks, model
-from .load import COURSE_FILE, QUIZZES_DIR, UNITS_DIR, load_file
-from .yaml_source import YamlProblem, read_yaml
+from generator.course import checks, model
+from generator.course.load import COURSE_FILE, QUIZZES_DIR, UNITS_DIR, load_file
+from generator.course.yaml_source import YamlProblem, read_yaml
 
 TEMPLATES = Path(__file__).parent / "templates" / "scaffold"
 TEMPLATE_INDENT = 2  # question templates are written as items of `questions:` at this indent

@@ -4,7 +4,7 @@ The same output is added to MkDocs by plugin.py or written to a folder by `curri
 for another engine that reads mkdocs.yml (such as Zensical). Templates are autoescaped: text
 from YAML reaches a page escaped. Trainer Markdown and the quiz widgets are rendered here, to
 finished HTML *fragments*: the page's Markdown holds only a placeholder for each, filled in
-after the engine's Markdown step, so no engine re-parses trainer text (safe_markdown.py).
+after the engine's Markdown step, so no engine re-parses trainer text (course/markdown.py).
 """
 
 from __future__ import annotations
@@ -15,14 +15,15 @@ import json
 import random
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 import jinja2
 from markupsafe import Markup
 
-from . import checks, model, safe_markdown, sanitize
-from .load import COURSE_FILE
+from generator import sanitize, templating
+from generator.course import checks, model
+from generator.course.load import COURSE_FILE
+from generator.locale import strings
 
 HERE = Path(__file__).parent
 ASSET_DIR = "assets/kefu"
@@ -51,15 +52,9 @@ class Site:
         """The page's Markdown with fragments and assets inlined as raw HTML blocks, for an
         engine that runs no plugin (`curriculum render`)."""
         fragments = self.fragments.get(page, [])
-        markdown = _PLACEHOLDERS.sub(lambda match: sanitize.clean(fragments[int(match.group(1))]),
-                                     self.pages[page])
-        return markdown + (f"\n{self.page_assets[page]}\n" if page in self.page_assets else "")
-
-
-@lru_cache(maxsize=None)
-def strings(lang: str = "zh") -> dict:
-    """The UI strings of one language: one file holds every string the reader sees."""
-    return json.loads((HERE / "locale" / f"{lang}.json").read_text(encoding="utf-8"))
+        text = _PLACEHOLDERS.sub(lambda match: sanitize.clean(fragments[int(match.group(1))]),
+                                 self.pages[page])
+        return text + (f"\n{self.page_assets[page]}\n" if page in self.page_assets else "")
 
 
 def render_site(curriculum: model.Curriculum, *, directory_urls: bool = True) -> Site:
@@ -85,23 +80,7 @@ def display_order(question: model.OrderQuestion) -> list[str]:
 
 
 def template_env() -> jinja2.Environment:
-    """Jinja2 for pages, exams and reports: autoescaped, undefined names are errors."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(HERE / "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    env.filters.update(
-        text=lambda s: Markup(safe_markdown.escape_text(str(s))),
-        md=lambda s: Markup(safe_markdown.render(s)),
-        md_inline=lambda s: Markup(safe_markdown.render_inline(s)),
-        md_item=lambda s: Markup(_unwrap_paragraph(safe_markdown.render(s))),
-        fmt=lambda template, **values: template.format(**values),
-    )
-    return env
+    return templating.environment(HERE / "templates")
 
 
 class _Renderer:
@@ -249,14 +228,6 @@ def _answer_data(q: model.AnyQuestion):
     if q.type == "typing":
         return {"speed": q.target_speed, "accuracy": q.target_accuracy}
     return q.answer
-
-
-def _unwrap_paragraph(html: str) -> str:
-    """A one-paragraph list item or box line without its <p>, as a tight list shows it."""
-    inner = html.strip()
-    if inner.startswith("<p>") and inner.endswith("</p>") and inner.count("<p>") == 1:
-        return inner[3:-4]
-    return inner
 
 
 def _nav_title(text: str) -> str:

@@ -13,9 +13,10 @@ import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
-from .. import model, safe_markdown
-from ..render import strings
-from . import dialogue_lines, exported
+from generator.course import model
+from generator.course.markdown import render as render_markdown
+from generator.locale import strings
+from generator.tools.export import dialogue_lines, exported
 
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 QTI_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"
@@ -60,7 +61,7 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: st
 def _html(parent: ET.Element, markdown: str) -> None:
     """Trainer Markdown as XHTML inside ``parent`` (markdown-it output is well-formed for XML)."""
     try:
-        wrapper = ET.fromstring(f"<div>{safe_markdown.render(markdown)}</div>")
+        wrapper = ET.fromstring(f"<div>{render_markdown(markdown)}</div>")
     except ET.ParseError:  # never expected; keep the text rather than lose the item
         wrapper = ET.Element("div")
         _sub(wrapper, "p", markdown)

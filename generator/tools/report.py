@@ -22,10 +22,14 @@ from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstr
                       model_validator)
 from pydantic_core import PydanticCustomError
 
-from . import model, outputs, sanitize
-from .outputs import one_line
-from .render import template_env
-from .stats import text_table
+from generator.course import model
+
+from generator.tools import outputs
+
+from generator import sanitize
+from generator.tools.outputs import one_line
+from generator.tools.templates import template_env
+from generator.tools.stats import text_table
 
 FORMAT, VERSION = "kefu-academy-results", 1
 MAX_BYTES = 1_000_000  # a whole course's results take a few KB

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from . import model
+from generator.course import model
 
 SCHEMA_DIR = "schema"
 SCHEMAS: dict[str, type[BaseModel]] = {

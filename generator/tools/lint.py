@@ -14,8 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from . import model
-from .problems import Source, format_path
+from generator.course import model
+from generator.course.problems import Source, format_path
 
 MIN_KEYS_FOR_BALANCE = 4  # single+scenario questions a bank needs before key positions are judged
 NEAR_DUPLICATE = 0.8  # difflib ratio from which two options count as near-duplicates

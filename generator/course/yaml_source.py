@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Loc, Problem, Source, excerpt, format_path
+from generator.course.problems import Loc, Problem, Source, excerpt, format_path
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

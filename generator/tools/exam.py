@@ -10,9 +10,12 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import model, sanitize
-from .export import dialogue_lines
-from .render import strings, template_env
+from generator.course import model
+
+from generator import sanitize
+from generator.tools.export import dialogue_lines
+from generator.locale import strings
+from generator.tools.templates import template_env
 
 PAPER_TYPES = ("single", "multiple", "truefalse", "fill", "order", "scenario")  # paper order
 NUMERALS = "一二三四五六七八九十"

@@ -1,0 +1,1 @@
+"""The course: what trainers write, read with positions, validated and cross-checked."""

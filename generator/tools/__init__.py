@@ -1,0 +1,1 @@
+"""The trainer tools: lint, stats, scaffold, paper exams, exports and class reports."""
