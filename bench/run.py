@@ -20,8 +20,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-WORDS = ("顾客 客服 订单 发货 退货 换货 物流 尺码 优惠 耐心 回复 售后 评价 店铺 商品 质量 "
-         "沟通 问题 快递 库存 价格 赠品 包装 签收 解释 道歉 方案 跟进 满意 建议").split()
+WORDS = ["顾客", "客服", "订单", "发货", "退货", "换货", "物流", "尺码", "优惠", "耐心", "回复", "售后", "评价", "店铺", "商品", "质量", "沟通", "问题", "快递", "库存", "价格", "赠品", "包装", "签收", "解释", "道歉", "方案", "跟进", "满意", "建议"]
 
 
 def text(rng: random.Random, chars: int) -> str:
@@ -33,13 +32,22 @@ def text(rng: random.Random, chars: int) -> str:
 
 def question(rng: random.Random, i: int) -> dict:
     kind = ["single", "multiple", "truefalse", "fill", "order", "scenario"][i % 6]
-    q = {"id": f"q{i}", "type": kind, "objective": f"o{i % 3}", "stem": text(rng, 40),
-         "explanation": text(rng, 80)}
+    q = {
+        "id": f"q{i}",
+        "type": kind,
+        "objective": f"o{i % 3}",
+        "stem": text(rng, 40),
+        "explanation": text(rng, 80),
+    }
     options = {k: {"text": f"{k}{text(rng, 18)}", "feedback": text(rng, 30)} for k in "abcd"}
     if kind in ("single", "scenario"):
         q.update(options=options, answer=rng.choice("abcd"))
     if kind == "scenario":
-        q["dialogue"] = [{"customer": text(rng, 30)}, {"agent": text(rng, 30)}, {"customer": text(rng, 20)}]
+        q["dialogue"] = [
+            {"customer": text(rng, 30)},
+            {"agent": text(rng, 30)},
+            {"customer": text(rng, 20)},
+        ]
     if kind == "multiple":
         q.update(options=options, answer=["a", "c"])
     if kind == "order":
@@ -58,20 +66,33 @@ def write_course(project: Path, units: int) -> None:
     (project / "docs").mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     ids = [f"unit-{n:04d}" for n in range(units)]
-    course = {"id": "bench", "title": "基准课程", "description": text(rng, 100),
-              "tracks": [{"id": "all", "title": "全部", "audience": "trainee", "units": ids}]}
+    course = {
+        "id": "bench",
+        "title": "基准课程",
+        "description": text(rng, 100),
+        "tracks": [{"id": "all", "title": "全部", "audience": "trainee", "units": ids}],
+    }
     dump(project / "curriculum/course.yml", course)
     for n, unit_id in enumerate(ids):
-        dump(project / f"curriculum/units/{unit_id}.yml", {
-            "id": unit_id, "title": f"单元 {n}：{text(rng, 10)}", "audience": "trainee",
-            "category": ["qualities", "knowledge", "process", "motivation", "faq"][n % 5],
-            "summary": text(rng, 50), "duration_minutes": 20,
-            "objectives": [{"id": f"o{k}", "text": text(rng, 30)} for k in range(3)],
-            "sections": [{"title": text(rng, 8), "body": text(rng, 400)} for _ in range(3)],
-            "key_points": [text(rng, 30) for _ in range(4)],
-            "faq": [{"q": text(rng, 20), "a": text(rng, 60)} for _ in range(2)],
-        })
-        dump(project / f"quizzes/{unit_id}.yml", {"unit": unit_id, "questions": [question(rng, i) for i in range(10)]})
+        dump(
+            project / f"curriculum/units/{unit_id}.yml",
+            {
+                "id": unit_id,
+                "title": f"单元 {n}：{text(rng, 10)}",
+                "audience": "trainee",
+                "category": ["qualities", "knowledge", "process", "motivation", "faq"][n % 5],
+                "summary": text(rng, 50),
+                "duration_minutes": 20,
+                "objectives": [{"id": f"o{k}", "text": text(rng, 30)} for k in range(3)],
+                "sections": [{"title": text(rng, 8), "body": text(rng, 400)} for _ in range(3)],
+                "key_points": [text(rng, 30) for _ in range(4)],
+                "faq": [{"q": text(rng, 20), "a": text(rng, 60)} for _ in range(2)],
+            },
+        )
+        dump(
+            project / f"quizzes/{unit_id}.yml",
+            {"unit": unit_id, "questions": [question(rng, i) for i in range(10)]},
+        )
 
 
 def dump(path: Path, data: dict) -> None:
@@ -81,8 +102,13 @@ def dump(path: Path, data: dict) -> None:
 def measure(command: list[str], cwd: Path) -> tuple[float, float]:
     """Wall seconds and peak RSS (MiB) of one command."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    process = subprocess.Popen(
+        command,
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     if status != 0:
@@ -92,15 +118,20 @@ def measure(command: list[str], cwd: Path) -> tuple[float, float]:
 
 def main() -> None:
     sizes = [int(n) for n in sys.argv[1:]] or [20, 200, 1000]
-    print(f"{'units':>6} {'questions':>9} | {'validate s':>10} {'MiB':>6} | {'mkdocs build s':>14} {'MiB':>6}")
+    print(
+        f"{'units':>6} {'questions':>9} | {'validate s':>10} {'MiB':>6} | {'mkdocs build s':>14} {'MiB':>6}"
+    )
     for units in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             project = Path(tmp)
             write_course(project, units)
             validate = measure([str(BIN / "curriculum"), "validate"], project)
             build = measure([str(BIN / "mkdocs"), "build", "--strict", "-q"], project)
-            print(f"{units:>6} {units * 10:>9} | {validate[0]:>10.2f} {validate[1]:>6.0f} | "
-                  f"{build[0]:>14.2f} {build[1]:>6.0f}", flush=True)
+            print(
+                f"{units:>6} {units * 10:>9} | {validate[0]:>10.2f} {validate[1]:>6.0f} | "
+                f"{build[0]:>14.2f} {build[1]:>6.0f}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -7,27 +7,33 @@ import logging
 import socket
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import click
 
 from generator.course.load import load_curriculum
 from generator.course.model import AUDIENCES, CATEGORIES, QUESTION_TYPES
-from generator.tools.outputs import json_for_terminal, terminal_text
 from generator.course.problems import ProblemsFound
+from generator.tools.outputs import json_for_terminal, terminal_text
 
 PROJECT = click.option(
-    "--project", "-p", type=click.Path(file_okay=False, path_type=Path), default=".",
-    show_default=True, help="Folder holding curriculum/, quizzes/ and mkdocs.yml.")
+    "--project",
+    "-p",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="Folder holding curriculum/, quizzes/ and mkdocs.yml.",
+)
 
 
 def report_problems(error: ProblemsFound) -> None:
     for problem in error.problems:
         click.echo(str(problem), err=True)
     count = len(error.problems)
-    click.secho(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.",
-                fg="red", err=True)
+    click.secho(
+        f"{count} problem{'s' if count != 1 else ''} found; nothing was built.", fg="red", err=True
+    )
 
 
 def load_or_exit(project: Path):
@@ -73,8 +79,10 @@ def validate(project: Path) -> None:
     start = time.perf_counter()
     curriculum = load_or_exit(project)
     questions = sum(len(b.questions) for b in curriculum.banks.values())
-    click.echo(f"OK: {len(curriculum.units)} units, {questions} questions "
-               f"({time.perf_counter() - start:.2f} s)")
+    click.echo(
+        f"OK: {len(curriculum.units)} units, {questions} questions "
+        f"({time.perf_counter() - start:.2f} s)"
+    )
 
 
 @main.command()
@@ -91,9 +99,12 @@ def schema(project: Path, check: bool) -> None:
     from generator.course.schema import SCHEMA_DIR, schema_texts, write_schemas
 
     if check:
-        stale = [name for name, text in schema_texts().items()
-                 if not (project / SCHEMA_DIR / name).is_file()
-                 or (project / SCHEMA_DIR / name).read_text(encoding="utf-8") != text]
+        stale = [
+            name
+            for name, text in schema_texts().items()
+            if not (project / SCHEMA_DIR / name).is_file()
+            or (project / SCHEMA_DIR / name).read_text(encoding="utf-8") != text
+        ]
         if stale:
             click.echo(f"out of date: {', '.join(stale)}; run `curriculum schema`", err=True)
             sys.exit(1)
@@ -121,10 +132,13 @@ def build(project: Path, no_strict: bool) -> None:
     try:
         target = build_site(project, strict=not no_strict)
     except BuildFailed as error:
-        click.secho(f"build failed: {error}\nthe previous site/ was left as it was.", fg="red", err=True)
+        click.secho(
+            f"build failed: {error}\nthe previous site/ was left as it was.", fg="red", err=True
+        )
         sys.exit(1)
-    click.echo(f"built {len(curriculum.units)} units into {target} "
-               f"in {time.perf_counter() - start:.1f} s")
+    click.echo(
+        f"built {len(curriculum.units)} units into {target} in {time.perf_counter() - start:.1f} s"
+    )
 
 
 @main.command()
@@ -150,8 +164,11 @@ def serve(project: Path, port: int) -> None:
     if free is None:
         _fail(f"port {port} and the 20 after it are busy; choose another with --port")
     if free != port:
-        click.secho(f"port {port} is busy (another preview?); serving on port {free} instead",
-                    fg="yellow", err=True)
+        click.secho(
+            f"port {port} is busy (another preview?); serving on port {free} instead",
+            fg="yellow",
+            err=True,
+        )
     try:
         mkdocs_serve(str(project / "mkdocs.yml"), dev_addr=f"127.0.0.1:{free}", livereload=True)
     except OSError as error:  # taken between our check and the server's start
@@ -187,7 +204,9 @@ def render(project: Path, out: Path) -> None:
     from generator.site.render import render_site
 
     curriculum = load_or_exit(project)
-    directory_urls = config_for(project).use_directory_urls if (project / "mkdocs.yml").is_file() else True
+    directory_urls = (
+        config_for(project).use_directory_urls if (project / "mkdocs.yml").is_file() else True
+    )
     site = render_site(curriculum, directory_urls=directory_urls)
     for path in site.pages:
         _write(out / path, site.standalone(path).encode("utf-8"))
@@ -214,6 +233,7 @@ def _log_to_terminal(level: int = logging.WARNING) -> None:
 
 
 # --- trainer tools: new, stats, lint, exam, export, report -------------------------------
+
 
 def _fail(message: str) -> None:
     click.secho(terminal_text(message), fg="red", err=True)
@@ -250,8 +270,13 @@ def new() -> None:
 @click.argument("unit_id")
 @click.option("--title", required=True, help="The unit's title, as trainees see it.")
 @click.option("--category", required=True, type=click.Choice(list(CATEGORIES)), help="Its topic.")
-@click.option("--audience", default="trainee", show_default=True, type=click.Choice(list(AUDIENCES)),
-              help="Who it is for: trainee (学员) or trainer (培训师与店主).")
+@click.option(
+    "--audience",
+    default="trainee",
+    show_default=True,
+    type=click.Choice(list(AUDIENCES)),
+    help="Who it is for: trainee (学员) or trainer (培训师与店主).",
+)
 def new_unit(project: Path, unit_id: str, title: str, category: str, audience: str) -> None:
     """Write curriculum/units/UNIT_ID.yml and quizzes/UNIT_ID.yml with TODOs to fill in.
 
@@ -261,7 +286,8 @@ def new_unit(project: Path, unit_id: str, title: str, category: str, audience: s
     Example:
       curriculum new unit returns --title "退换货处理" --category process
     """
-    from generator.tools.scaffold import ScaffoldError, new_unit as write_unit
+    from generator.tools.scaffold import ScaffoldError
+    from generator.tools.scaffold import new_unit as write_unit
 
     try:
         files = write_unit(project, unit_id, title, category, audience)
@@ -269,14 +295,18 @@ def new_unit(project: Path, unit_id: str, title: str, category: str, audience: s
         _fail(str(error))
     for path in files:
         click.echo(f"wrote {path}")
-    click.echo(f"next: replace every TODO, add `{unit_id}` to a track's units in curriculum/course.yml, "
-               "then run `curriculum validate`")
+    click.echo(
+        f"next: replace every TODO, add `{unit_id}` to a track's units in curriculum/course.yml, "
+        "then run `curriculum validate`"
+    )
 
 
 @new.command("question")
 @PROJECT
 @click.argument("unit_id")
-@click.option("--type", "qtype", required=True, type=click.Choice(QUESTION_TYPES), help="The question type.")
+@click.option(
+    "--type", "qtype", required=True, type=click.Choice(QUESTION_TYPES), help="The question type."
+)
 @click.option("--objective", help="The objective it assesses (default: the unit's first).")
 def new_question(project: Path, unit_id: str, qtype: str, objective: str | None) -> None:
     """Append a commented question skeleton to quizzes/UNIT_ID.yml.
@@ -287,7 +317,8 @@ def new_question(project: Path, unit_id: str, qtype: str, objective: str | None)
     Example:
       curriculum new question reception --type scenario
     """
-    from generator.tools.scaffold import ScaffoldError, new_question as append_question
+    from generator.tools.scaffold import ScaffoldError
+    from generator.tools.scaffold import new_question as append_question
 
     try:
         path, question_id = append_question(project, unit_id, qtype, objective)
@@ -328,9 +359,17 @@ def stats(project: Path, as_json: bool) -> None:
 
 @main.command()
 @PROJECT
-@click.option("--strict", is_flag=True, help="Report findings as errors and exit 1 if there are any.")
-@click.option("--format", "output", type=click.Choice(["text", "github"]), default="text", show_default=True,
-              help="github: annotations for GitHub Actions.")
+@click.option(
+    "--strict", is_flag=True, help="Report findings as errors and exit 1 if there are any."
+)
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "github"]),
+    default="text",
+    show_default=True,
+    help="github: annotations for GitHub Actions.",
+)
 def lint(project: Path, strict: bool, output: str) -> None:
     """Check how the questions are written (item-writing rules), beyond validation.
 
@@ -350,8 +389,11 @@ def lint(project: Path, strict: bool, output: str) -> None:
     for finding in findings:
         _say(finding.github(level) if output == "github" else finding.text(level))
     files = len({f.file for f in findings})
-    summary = (f"{len(findings)} finding{'s' if len(findings) != 1 else ''} in {files} file{'s' if files != 1 else ''}"
-               if findings else f"no findings in {len(curriculum.banks)} question banks")
+    summary = (
+        f"{len(findings)} finding{'s' if len(findings) != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+        if findings
+        else f"no findings in {len(curriculum.banks)} question banks"
+    )
     click.echo(summary, err=True)  # stdout holds findings only, for tools that read them
     if findings and strict:
         sys.exit(1)
@@ -359,11 +401,24 @@ def lint(project: Path, strict: bool, output: str) -> None:
 
 @main.command()
 @PROJECT
-@click.option("--units", "-u", multiple=True, help="Unit ids, comma-separated or repeated (default: all).")
+@click.option(
+    "--units", "-u", multiple=True, help="Unit ids, comma-separated or repeated (default: all)."
+)
 @click.option("--count", "-n", type=int, default=20, show_default=True, help="How many questions.")
-@click.option("--seed", "-s", type=int, help="Paper number: the same seed gives the same paper (default: random).")
-@click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("exam"),
-              show_default=True, help="Folder for exam.html and answers.html.")
+@click.option(
+    "--seed",
+    "-s",
+    type=int,
+    help="Paper number: the same seed gives the same paper (default: random).",
+)
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("exam"),
+    show_default=True,
+    help="Folder for exam.html and answers.html.",
+)
 def exam(project: Path, units: tuple[str, ...], count: int, seed: int | None, out: Path) -> None:
     """A printable paper exam (A4) and its answer key, drawn from the question banks.
 
@@ -379,22 +434,28 @@ def exam(project: Path, units: tuple[str, ...], count: int, seed: int | None, ou
     from generator.tools.exam import ExamError, build_exam, write_exam
 
     curriculum = load_or_exit(project)
-    unit_ids = [u.strip() for value in units for u in value.split(",") if u.strip()] or list(curriculum.units)
+    unit_ids = [u.strip() for value in units for u in value.split(",") if u.strip()] or list(
+        curriculum.units
+    )
     seed = secrets.randbelow(900_000) + 100_000 if seed is None else seed
     try:
         paper = build_exam(curriculum, unit_ids, count, seed)
     except ExamError as error:
         _fail(str(error))
     if paper.skipped:
-        _say(f"skipped {len(paper.skipped)} typing question(s), which do not fit on paper: "
-             f"{', '.join(paper.skipped)}")
+        _say(
+            f"skipped {len(paper.skipped)} typing question(s), which do not fit on paper: "
+            f"{', '.join(paper.skipped)}"
+        )
     with _writing(out):
         files, note = write_exam(paper, out)
     for path in files:
         click.echo(f"wrote {path}")
     if note:
         click.echo(note)
-    click.echo(f"{paper.count} questions, paper number (seed) {seed}: `--seed {seed}` prints the same paper again")
+    click.echo(
+        f"{paper.count} questions, paper number (seed) {seed}: `--seed {seed}` prints the same paper again"
+    )
 
 
 @main.group()
@@ -404,13 +465,21 @@ def export() -> None:
 
 def _skipped_note(skipped: list[str]) -> None:
     if skipped:
-        _say(f"left out {len(skipped)} typing question(s), which only the site can grade: "
-             f"{', '.join(skipped)}")
+        _say(
+            f"left out {len(skipped)} typing question(s), which only the site can grade: "
+            f"{', '.join(skipped)}"
+        )
 
 
 @export.command("gift")
 @PROJECT
-@click.option("--out", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The .gift file.")
+@click.option(
+    "--out",
+    "-o",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The .gift file.",
+)
 def export_gift(project: Path, out: Path) -> None:
     """Moodle GIFT text (Question bank > Import > GIFT format).
 
@@ -429,7 +498,13 @@ def export_gift(project: Path, out: Path) -> None:
 
 @export.command("qti")
 @PROJECT
-@click.option("--out", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The .zip package.")
+@click.option(
+    "--out",
+    "-o",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The .zip package.",
+)
 def export_qti(project: Path, out: Path) -> None:
     """An IMS QTI 2.1 package: one item per question and imsmanifest.xml, zipped.
 
@@ -448,7 +523,13 @@ def export_qti(project: Path, out: Path) -> None:
 
 @export.command("csv")
 @PROJECT
-@click.option("--out", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The .csv file.")
+@click.option(
+    "--out",
+    "-o",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The .csv file.",
+)
 def export_csv(project: Path, out: Path) -> None:
     """One row per question (UTF-8 with BOM, so Excel shows Chinese correctly).
 
@@ -467,9 +548,21 @@ def export_csv(project: Path, out: Path) -> None:
 @main.command()
 @PROJECT
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path), help="Also write the report as HTML.")
-@click.option("--csv", "csv_out", type=click.Path(dir_okay=False, path_type=Path), help="Also write the table as CSV (Excel).")
-def report(project: Path, files: tuple[Path, ...], html_out: Path | None, csv_out: Path | None) -> None:
+@click.option(
+    "--html",
+    "html_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the report as HTML.",
+)
+@click.option(
+    "--csv",
+    "csv_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the table as CSV (Excel).",
+)
+def report(
+    project: Path, files: tuple[Path, ...], html_out: Path | None, csv_out: Path | None
+) -> None:
     """A class report from the results files trainees download on the 学习进度 page.
 
     FILES are results files or folders holding them. A bad or foreign file is named on
@@ -481,7 +574,14 @@ def report(project: Path, files: tuple[Path, ...], html_out: Path | None, csv_ou
     Example:
       curriculum report results/*.json --html class.html --csv class.csv
     """
-    from generator.tools.report import BadResults, build_report, read_results, report_text, write_csv, write_html
+    from generator.tools.report import (
+        BadResults,
+        build_report,
+        read_results,
+        report_text,
+        write_csv,
+        write_html,
+    )
 
     curriculum = load_or_exit(project)
     paths: list[Path] = []
@@ -498,7 +598,9 @@ def report(project: Path, files: tuple[Path, ...], html_out: Path | None, csv_ou
             bad += 1
             _say(f"{path}: {error}; skipped", err=True)
     if not read:
-        _fail("no results file could be read; give the files trainees downloaded, e.g. results/*.json")
+        _fail(
+            "no results file could be read; give the files trainees downloaded, e.g. results/*.json"
+        )
     class_report = build_report(curriculum, read)
     for warning in class_report.warnings:
         _say(warning, err=True)
@@ -512,5 +614,7 @@ def report(project: Path, files: tuple[Path, ...], html_out: Path | None, csv_ou
             write_csv(class_report, _out_file(csv_out))
         _say(f"wrote {csv_out}")
     if bad:
-        _fail(f"{bad} of {len(paths)} files could not be read (named above); "
-              f"the report covers the other {len(read)}")
+        _fail(
+            f"{bad} of {len(paths)} files could not be read (named above); "
+            f"the report covers the other {len(read)}"
+        )

@@ -33,8 +33,14 @@ class QuizBankFile(pytest.File):
             return
         objectives = _objectives(root, bank.unit)
         for index, question in enumerate(bank.questions):
-            yield QuestionItem.from_parent(self, name=question.id, question=question, index=index,
-                                           source=source, objectives=objectives)
+            yield QuestionItem.from_parent(
+                self,
+                name=question.id,
+                question=question,
+                index=index,
+                source=source,
+                objectives=objectives,
+            )
 
 
 def _objectives(root: Path, unit_id: str) -> list[str] | None:
@@ -57,13 +63,18 @@ class QuestionItem(pytest.Item):
 
     def runtest(self) -> None:
         loc = ("questions", self.index)
-        problems = [self.source.problem((*loc, *sub), message)
-                    for sub, message in checks.question_problems(self.question)]
+        problems = [
+            self.source.problem((*loc, *sub), message)
+            for sub, message in checks.question_problems(self.question)
+        ]
         if self.objectives is not None and self.question.objective not in self.objectives:
-            problems.append(self.source.problem(
-                (*loc, "objective"),
-                f"'{self.question.objective}' is not an objective of the unit "
-                f"(its objectives: {', '.join(self.objectives)})"))
+            problems.append(
+                self.source.problem(
+                    (*loc, "objective"),
+                    f"'{self.question.objective}' is not an objective of the unit "
+                    f"(its objectives: {', '.join(self.objectives)})",
+                )
+            )
         if problems:
             raise AnswerKeyError(problems)
 
@@ -101,4 +112,6 @@ class AnswerKeyError(Exception):
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "answer_key: a question's answer key, collected from quizzes/")
+    config.addinivalue_line(
+        "markers", "answer_key: a question's answer key, collected from quizzes/"
+    )

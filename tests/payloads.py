@@ -21,7 +21,7 @@ def payload(field: str, block: bool) -> str:
     pieces = [
         marker(field),  # the text itself must still reach the page
         f"<script>{run}</script>",
-        f"<img src=x onerror=\"{run}\">",
+        f'<img src=x onerror="{run}">',
         f"<svg/onload={run}>",
         f"<img/src=x onerror={run}>",
         f"<details/open/ontoggle={run}>",
@@ -34,8 +34,8 @@ def payload(field: str, block: bool) -> str:
         f"![远程](https://evil.example/{field}.png)",
         f"![远程](//evil.example/{field}.png)",
         f"[引用][x]\n\n[x]: javascript:{run}" if block else "",
-        f"- 列表\n\n  <img src=x onerror=\"{run}\">" if block else "",
-        f"```\n<img src=x onerror=\"{run}\">" if block else "",  # an unclosed fence, last
+        f'- 列表\n\n  <img src=x onerror="{run}">' if block else "",
+        f'```\n<img src=x onerror="{run}">' if block else "",  # an unclosed fence, last
     ]
     return ("\n\n" if block else " ").join(piece for piece in pieces if piece)
 
@@ -48,24 +48,66 @@ FIELDS: dict[str, tuple[str, bool, Callable[[Data, str], None]]] = {
     "track-title": ("curriculum/course.yml", False, lambda d, t: d["tracks"][0].update(title=t)),
     "unit-title": ("curriculum/units/alpha.yml", False, lambda d, t: d.update(title=t)),
     "unit-summary": ("curriculum/units/alpha.yml", False, lambda d, t: d.update(summary=t)),
-    "objective": ("curriculum/units/alpha.yml", False, lambda d, t: d["objectives"][0].update(text=t)),
-    "section-title": ("curriculum/units/alpha.yml", False, lambda d, t: d["sections"][0].update(title=t)),
-    "section-body": ("curriculum/units/alpha.yml", True, lambda d, t: d["sections"][0].update(body=t)),
-    "key-point": ("curriculum/units/alpha.yml", True, lambda d, t: d["key_points"].__setitem__(0, t)),
+    "objective": (
+        "curriculum/units/alpha.yml",
+        False,
+        lambda d, t: d["objectives"][0].update(text=t),
+    ),
+    "section-title": (
+        "curriculum/units/alpha.yml",
+        False,
+        lambda d, t: d["sections"][0].update(title=t),
+    ),
+    "section-body": (
+        "curriculum/units/alpha.yml",
+        True,
+        lambda d, t: d["sections"][0].update(body=t),
+    ),
+    "key-point": (
+        "curriculum/units/alpha.yml",
+        True,
+        lambda d, t: d["key_points"].__setitem__(0, t),
+    ),
     "faq-question": ("curriculum/units/alpha.yml", False, lambda d, t: d["faq"][0].update(q=t)),
     "faq-answer": ("curriculum/units/alpha.yml", True, lambda d, t: d["faq"][0].update(a=t)),
-    "glossary-term": ("curriculum/units/alpha.yml", False, lambda d, t: d["glossary"][0].update(term=t)),
-    "glossary-definition": ("curriculum/units/alpha.yml", False,
-                            lambda d, t: d["glossary"][0].update(definition=t)),
+    "glossary-term": (
+        "curriculum/units/alpha.yml",
+        False,
+        lambda d, t: d["glossary"][0].update(term=t),
+    ),
+    "glossary-definition": (
+        "curriculum/units/alpha.yml",
+        False,
+        lambda d, t: d["glossary"][0].update(definition=t),
+    ),
     "stem": ("quizzes/alpha.yml", True, lambda d, t: d["questions"][0].update(stem=t)),
     "option": ("quizzes/alpha.yml", False, lambda d, t: d["questions"][0]["options"].update(a=t)),
-    "feedback": ("quizzes/alpha.yml", True,
-                 lambda d, t: d["questions"][0]["options"]["c"].update(feedback=t)),
-    "explanation": ("quizzes/alpha.yml", True, lambda d, t: d["questions"][0].update(explanation=t)),
+    "feedback": (
+        "quizzes/alpha.yml",
+        True,
+        lambda d, t: d["questions"][0]["options"]["c"].update(feedback=t),
+    ),
+    "explanation": (
+        "quizzes/alpha.yml",
+        True,
+        lambda d, t: d["questions"][0].update(explanation=t),
+    ),
     "fill-answer": ("quizzes/alpha.yml", False, lambda d, t: d["questions"][3]["answer"].append(t)),
-    "order-item": ("quizzes/beta.yml", False, lambda d, t: d["questions"][0]["options"].update(b=t)),
-    "dialogue": ("quizzes/beta.yml", False, lambda d, t: d["questions"][1]["dialogue"][0].update(customer=t)),
-    "speaker": ("quizzes/beta.yml", False, lambda d, t: d["questions"][1].update(speakers={"customer": t})),
+    "order-item": (
+        "quizzes/beta.yml",
+        False,
+        lambda d, t: d["questions"][0]["options"].update(b=t),
+    ),
+    "dialogue": (
+        "quizzes/beta.yml",
+        False,
+        lambda d, t: d["questions"][1]["dialogue"][0].update(customer=t),
+    ),
+    "speaker": (
+        "quizzes/beta.yml",
+        False,
+        lambda d, t: d["questions"][1].update(speakers={"customer": t}),
+    ),
     "passage": ("quizzes/beta.yml", False, lambda d, t: d["questions"][2].update(passage=t)),
 }
 # Plain-text fields that the validator accepts whatever they hold (they are escaped); option

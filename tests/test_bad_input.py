@@ -36,19 +36,34 @@ def edit(project: Path, old: str, new: str, relative: str = UNIT) -> None:
 
 def validate(project: Path, timeout: float = 120) -> subprocess.CompletedProcess:
     """`curriculum validate` in its own process: a segfault or a hang cannot take pytest down."""
-    return subprocess.run([sys.executable, "-m", "generator", "validate", "-p", str(project)],
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "validate", "-p", str(project)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 # --- tags and values YAML cannot construct ------------------------------------------------
 
-@pytest.mark.parametrize("tag, value", [("!!int", "ten"), ("!!float", "abc"), ("!!bool", "maybe"),
-                                        ("!!timestamp", "soon"), ("!!int", "10"), ("!!binary", "aGk=")])
+
+@pytest.mark.parametrize(
+    ("tag", "value"),
+    [
+        ("!!int", "ten"),
+        ("!!float", "abc"),
+        ("!!bool", "maybe"),
+        ("!!timestamp", "soon"),
+        ("!!int", "10"),
+        ("!!binary", "aGk="),
+    ],
+)
 def test_explicit_tags_are_refused(mini_project, tag, value):
     edit(mini_project, "duration_minutes: 10", f"duration_minutes: {tag} {value}")
     assert problems_of(mini_project) == [
         f"{UNIT}:6:19: duration_minutes: the tag '{tag}' is not allowed; course files hold plain text, "
-        f"numbers, lists and mappings only: remove '{tag}' (and put the value in quotes if it is text)"]
+        f"numbers, lists and mappings only: remove '{tag}' (and put the value in quotes if it is text)"
+    ]
 
 
 def test_str_tag_is_allowed(mini_project):
@@ -60,25 +75,35 @@ def test_tag_on_a_key_is_refused(mini_project):
     edit(mini_project, "title: 单元甲", "!!int title: 单元甲")
     assert problems_of(mini_project) == [
         f"{UNIT}:2:1: the tag '!!int' is not allowed; course files hold plain text, numbers, lists and "
-        "mappings only: remove '!!int' (and put the value in quotes if it is text)"]
+        "mappings only: remove '!!int' (and put the value in quotes if it is text)"
+    ]
 
 
-@pytest.mark.parametrize("value, shown, kind", [
-    ("2001-13-45", "2001-13-45", "a date"),
-    ("9" * 5000, "9" * 40 + "…", "a whole number"),  # Python refuses ints of more than 4,300 digits
-    ("0b_", "0b_", "a whole number"),
-])
+@pytest.mark.parametrize(
+    ("value", "shown", "kind"),
+    [
+        ("2001-13-45", "2001-13-45", "a date"),
+        (
+            "9" * 5000,
+            "9" * 40 + "…",
+            "a whole number",
+        ),  # Python refuses ints of more than 4,300 digits
+        ("0b_", "0b_", "a whole number"),
+    ],
+)
 def test_plain_values_yaml_cannot_construct(mini_project, value, shown, kind):
     edit(mini_project, "duration_minutes: 10", f"duration_minutes: {value}")
     assert problems_of(mini_project) == [
         f"{UNIT}:6:19: duration_minutes: '{shown}' cannot be read as {kind}; correct it, or put it in "
-        "quotes if it is text"]
+        "quotes if it is text"
+    ]
 
 
 def test_not_a_number_is_named(mini_project):
     edit(mini_project, "duration_minutes: 10", "duration_minutes: .nan")
     assert problems_of(mini_project) == [
-        f"{UNIT}:6:19: duration_minutes: expected an ordinary number, not nan"]
+        f"{UNIT}:6:19: duration_minutes: expected an ordinary number, not nan"
+    ]
 
 
 def test_equals_and_merge_signs_are_text(mini_project):
@@ -89,40 +114,55 @@ def test_equals_and_merge_signs_are_text(mini_project):
 def test_a_key_is_the_word_written(mini_project):
     edit(mini_project, "title: 单元甲", "title: 单元甲\nyes: 是")
     assert problems_of(mini_project) == [
-        f"{UNIT}:3:1: yes: unknown field 'yes'; fix the spelling or remove it"]
+        f"{UNIT}:3:1: yes: unknown field 'yes'; fix the spelling or remove it"
+    ]
 
 
 def test_a_field_of_another_file_is_not_suggested_as_its_own_spelling(mini_project):
     edit(mini_project, "title: 单元甲", "title: 单元甲\nunit: alpha")
     assert problems_of(mini_project) == [
-        f"{UNIT}:3:1: unit: unknown field 'unit'; did you mean 'units'? fix the spelling or remove it"]
+        f"{UNIT}:3:1: unit: unknown field 'unit'; did you mean 'units'? fix the spelling or remove it"
+    ]
 
 
 def test_null_key_is_reported_where_it_is(mini_project):
     edit(mini_project, "    text: 目标一", "    text: 目标一\n    ~: x")
     assert problems_of(mini_project) == [
         f"{UNIT}:10:5: objectives[0]: the key is empty (nothing, '~' or 'null' before the colon); "
-        "write the field name"]
+        "write the field name"
+    ]
 
 
 # --- nesting and aliases ------------------------------------------------------------------
 
-DEPTH_MESSAGE = ("the values here are nested more than 50 levels deep; course files need only a few levels: "
-                 "look for brackets [ { that are never closed or a run of list dashes '- - -'")
+DEPTH_MESSAGE = (
+    "the values here are nested more than 50 levels deep; course files need only a few levels: "
+    "look for brackets [ { that are never closed or a run of list dashes '- - -'"
+)
 
 
-@pytest.mark.parametrize("old, new, where", [
-    ("title: 单元甲", "title: " + "[" * 500 + "]" * 500, "2:57"),
-    ("title: 单元甲", "title: " + "{a: " * 500 + "1" + "}" * 500, "2:201"),  # a key is a level too
-    ("  - 要点一", "  - " + "- " * 500 + "x", "17:101"),
-], ids=["flow lists", "flow mappings", "list dashes"])
+@pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [
+        ("title: 单元甲", "title: " + "[" * 500 + "]" * 500, "2:57"),
+        (
+            "title: 单元甲",
+            "title: " + "{a: " * 500 + "1" + "}" * 500,
+            "2:201",
+        ),  # a key is a level too
+        ("  - 要点一", "  - " + "- " * 500 + "x", "17:101"),
+    ],
+    ids=["flow lists", "flow mappings", "list dashes"],
+)
 def test_deep_nesting_is_refused(mini_project, old, new, where):
     edit(mini_project, old, new)
     assert problems_of(mini_project) == [f"{UNIT}:{where}: {DEPTH_MESSAGE}"]
 
 
 def test_nesting_stacked_through_aliases_is_refused(mini_project):
-    chain = "".join(f"  - &a{i} " + "[" * 10 + (f"*a{i - 1}" if i else "x") + "]" * 10 + "\n" for i in range(8))
+    chain = "".join(
+        f"  - &a{i} " + "[" * 10 + (f"*a{i - 1}" if i else "x") + "]" * 10 + "\n" for i in range(8)
+    )
     edit(mini_project, "key_points:\n  - 要点一\n", "key_points:\n" + chain)
     assert problems_of(mini_project) == [f"{UNIT}:17:17: {DEPTH_MESSAGE}"]  # inside &a0
 
@@ -130,7 +170,11 @@ def test_nesting_stacked_through_aliases_is_refused(mini_project):
 @pytest.mark.parametrize("shape", ["[", "- "])
 def test_forty_thousand_levels_do_not_crash_validate(mini_project, shape):
     """PyYAML's C composer segfaults (exit 139) here; the bound must hold before it runs."""
-    levels = "sections: " + "[" * 40_000 + "]" * 40_000 if shape == "[" else "sections:\n" + "- " * 40_000 + "x"
+    levels = (
+        "sections: " + "[" * 40_000 + "]" * 40_000
+        if shape == "["
+        else "sections:\n" + "- " * 40_000 + "x"
+    )
     (mini_project / UNIT).write_text("id: alpha\n" + levels + "\n", encoding="utf-8")
     result = validate(mini_project)
     where = "2:60" if shape == "[" else "3:99"
@@ -139,21 +183,24 @@ def test_forty_thousand_levels_do_not_crash_validate(mini_project, shape):
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("value, column", [("&a [*a]", 12), ("&a {x: *a}", 15)])
+@pytest.mark.parametrize(("value", "column"), [("&a [*a]", 12), ("&a {x: *a}", 15)])
 def test_alias_inside_its_own_anchor(mini_project, value, column):
     edit(mini_project, "title: 单元甲", f"title: {value}")
     assert problems_of(mini_project) == [
         f"{UNIT}:2:{column}: the alias *a is inside its own anchor &a, so it would repeat forever; "
-        "write the content out instead"]
+        "write the content out instead"
+    ]
 
 
 def test_undefined_alias_and_anchor_defined_twice(mini_project):
     edit(mini_project, "title: 单元甲", "title: *nowhere")
     assert problems_of(mini_project) == [
-        f"{UNIT}:2:8: found undefined alias 'nowhere'; define the anchor (&name) before using *name"]
+        f"{UNIT}:2:8: found undefined alias 'nowhere'; define the anchor (&name) before using *name"
+    ]
     edit(mini_project, "title: *nowhere", "title: &t 甲\nsummary: &t 乙")
     assert problems_of(mini_project) == [
-        f"{UNIT}:3:10: the anchor &t is defined twice (first on line 2); rename one of them"]
+        f"{UNIT}:3:10: the anchor &t is defined twice (first on line 2); rename one of them"
+    ]
 
 
 def test_aliases_that_repeat_too_much_are_an_alias_bomb(mini_project):
@@ -162,8 +209,9 @@ def test_aliases_that_repeat_too_much_are_an_alias_bomb(mini_project):
     (mini_project / UNIT).write_text("\n".join(lines) + "\n", encoding="utf-8")
     # a1..a3 repeat 90 + 819 + 7,380 values; the first *a3 of a4 passes 10,000
     assert problems_of(mini_project) == [
-        f"{UNIT}:5:10: aliases (*name) repeat more than 10,000 values (an \"alias bomb\"); write the "
-        "content out instead of repeating it with anchors"]
+        f'{UNIT}:5:10: aliases (*name) repeat more than 10,000 values (an "alias bomb"); write the '
+        "content out instead of repeating it with anchors"
+    ]
 
 
 def test_a_large_file_without_aliases_is_no_alias_bomb(tmp_path):
@@ -183,35 +231,44 @@ def test_size_limit_has_its_own_message(mini_project):
     path.write_text(text + "#" + "x" * (padding + 1) + "\n", encoding="utf-8")
     assert problems_of(mini_project) == [
         f"{UNIT}:1:1: the file is larger than 1000 KB, the limit for one course file (far more "
-        "than any unit needs); split it into smaller units"]
+        "than any unit needs); split it into smaller units"
+    ]
 
 
 def test_size_limit_is_generous():
-    largest = max(p.stat().st_size for folder in ("curriculum/units", "quizzes") for p in (ROOT / folder).glob("*.yml"))
-    assert MAX_BYTES >= 20 * largest
+    largest = max(
+        p.stat().st_size
+        for folder in ("curriculum/units", "quizzes")
+        for p in (ROOT / folder).glob("*.yml")
+    )
+    assert 20 * largest <= MAX_BYTES
 
 
 # --- what is in the folders ---------------------------------------------------------------
+
 
 def test_folder_named_like_a_unit(mini_project):
     (mini_project / "curriculum/units/gamma.yml").mkdir()
     assert problems_of(mini_project) == [
         "curriculum/units/gamma.yml:1:1: this is a folder, not a file; rename the folder so that its name "
-        "does not end in .yml"]
+        "does not end in .yml"
+    ]
 
 
 def test_folder_named_like_the_course_file(mini_project):
     (mini_project / COURSE).unlink()
     (mini_project / COURSE).mkdir()
     assert problems_of(mini_project) == [
-        f"{COURSE}:1:1: this is a folder, not a file; rename the folder so that its name does not end in .yml"]
+        f"{COURSE}:1:1: this is a folder, not a file; rename the folder so that its name does not end in .yml"
+    ]
 
 
 def test_dangling_link(mini_project):
     (mini_project / "curriculum/units/gamma.yml").symlink_to("gone.yml")
     assert problems_of(mini_project) == [
         "curriculum/units/gamma.yml:1:1: this is a link to a file that does not exist; delete the link "
-        "or put the file back"]
+        "or put the file back"
+    ]
 
 
 def test_editor_debris_is_skipped(mini_project):
@@ -227,7 +284,10 @@ def test_link_loop(mini_project):
     (quizzes / "loop1.yml").symlink_to("loop2.yml")
     (quizzes / "loop2.yml").symlink_to("loop1.yml")
     message = "1:1: this is a link that leads back to itself (a link loop); delete it"
-    assert problems_of(mini_project) == [f"quizzes/loop1.yml:{message}", f"quizzes/loop2.yml:{message}"]
+    assert problems_of(mini_project) == [
+        f"quizzes/loop1.yml:{message}",
+        f"quizzes/loop2.yml:{message}",
+    ]
 
 
 def test_unreadable_file_is_named(mini_project, monkeypatch):
@@ -240,15 +300,20 @@ def test_unreadable_file_is_named(mini_project, monkeypatch):
 
     monkeypatch.setattr(yaml_source.os, "open", refusing_open)
     assert problems_of(mini_project) == [
-        f"{UNIT}:1:1: the file cannot be read (permission denied); give your user read access to it"]
+        f"{UNIT}:1:1: the file cannot be read (permission denied); give your user read access to it"
+    ]
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a file whatever its mode; "
-                                               "test_unreadable_file_is_named fakes the refusal instead")
+@pytest.mark.skipif(
+    os.geteuid() == 0,
+    reason="root reads a file whatever its mode; "
+    "test_unreadable_file_is_named fakes the refusal instead",
+)
 def test_chmod_000_file_is_named(mini_project):
     (mini_project / UNIT).chmod(0)
     assert problems_of(mini_project) == [
-        f"{UNIT}:1:1: the file cannot be read (permission denied); give your user read access to it"]
+        f"{UNIT}:1:1: the file cannot be read (permission denied); give your user read access to it"
+    ]
 
 
 def test_fifo_is_never_opened(mini_project):
@@ -258,17 +323,21 @@ def test_fifo_is_never_opened(mini_project):
     assert result.returncode == 1, result.stderr
     assert result.stderr.startswith(
         "quizzes/gamma.yml:1:1: this is a named pipe (FIFO), not a text file, and is never read; "
-        "delete it or move it out of the folder\n"), result.stderr
+        "delete it or move it out of the folder\n"
+    ), result.stderr
 
 
 def test_device_file_is_never_opened(mini_project):
     try:
-        os.mknod(mini_project / "curriculum/units/gamma.yml", stat.S_IFCHR | 0o666, os.makedev(1, 5))
+        os.mknod(
+            mini_project / "curriculum/units/gamma.yml", stat.S_IFCHR | 0o666, os.makedev(1, 5)
+        )
     except PermissionError:
         pytest.skip("creating a device file needs root")
     assert problems_of(mini_project) == [
         "curriculum/units/gamma.yml:1:1: this is a device, not a text file, and is never read; delete it "
-        "or move it out of the folder"]
+        "or move it out of the folder"
+    ]
 
 
 @pytest.mark.parametrize("target", ["secret.txt", "elsewhere/alpha.yml"])
@@ -280,7 +349,8 @@ def test_link_out_of_the_project_is_not_read(mini_project, tmp_path, target):
     problems = problems_of(mini_project)
     assert problems == [
         "curriculum/units/gamma.yml:1:1: this is a link to a file outside the project, which is never "
-        "read; copy the file into the project instead of linking to it"]
+        "read; copy the file into the project instead of linking to it"
+    ]
     assert "hunter2" not in "".join(problems)
 
 
@@ -293,11 +363,13 @@ def test_link_inside_the_project_is_read(mini_project):
 
 # --- positions and what a message may quote ---------------------------------------------------
 
+
 def test_nul_byte_at_its_character_column(mini_project):
     edit(mini_project, "正文，**加粗**。", "正文，**加\x00粗**。")
     assert problems_of(mini_project) == [
         f"{UNIT}:15:13: an invisible control character (U+0000) is here, which YAML does not allow; "
-        "delete it (it often comes from text copied out of another program)"]
+        "delete it (it often comes from text copied out of another program)"
+    ]
 
 
 @pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
@@ -315,21 +387,26 @@ def test_invalid_utf8_at_its_character_column(mini_project, bom):
 def test_syntax_error_at_its_character_column(mini_project):
     edit(mini_project, "title: 单元甲", "title: 单元甲: 乙")
     (problem,) = problems_of(mini_project)
-    assert problem.startswith(f"{UNIT}:2:11: YAML syntax error: mapping values are not allowed in this context.")
+    assert problem.startswith(
+        f"{UNIT}:2:11: YAML syntax error: mapping values are not allowed in this context."
+    )
 
 
 def test_syntax_error_at_the_end_points_into_the_file(mini_project):
     (mini_project / UNIT).write_text("id: alpha\n!!int ", encoding="utf-8")  # LibYAML says line 3
     (problem,) = problems_of(mini_project)
-    assert problem.startswith(f"{UNIT}:2:1: YAML syntax error: while scanning a simple key could not find "
-                              "expected ':'.")
+    assert problem.startswith(
+        f"{UNIT}:2:1: YAML syntax error: while scanning a simple key could not find expected ':'."
+    )
 
 
 def test_second_document(mini_project):
-    (mini_project / UNIT).write_text((mini_project / UNIT).read_text(encoding="utf-8") + "---\nid: beta\n",
-                                     encoding="utf-8")
+    (mini_project / UNIT).write_text(
+        (mini_project / UNIT).read_text(encoding="utf-8") + "---\nid: beta\n", encoding="utf-8"
+    )
     assert problems_of(mini_project) == [
-        f"{UNIT}:24:1: the file holds more than one document ('---'); keep one per file"]
+        f"{UNIT}:24:1: the file holds more than one document ('---'); keep one per file"
+    ]
 
 
 def test_a_message_quotes_only_an_excerpt(mini_project):
@@ -337,7 +414,8 @@ def test_a_message_quotes_only_an_excerpt(mini_project):
     edit(mini_project, "title: 单元甲", "title: 单元甲\n" + "k" * 300 + ": x")
     assert problems_of(mini_project) == [
         f"{UNIT}:3:1: {'k' * 40}…: unknown field '{'k' * 40}…'; fix the spelling or remove it",
-        f"{UNIT}:7:19: duration_minutes: expected a whole number, not '{'长' * 39}…"]
+        f"{UNIT}:7:19: duration_minutes: expected a whole number, not '{'长' * 39}…",
+    ]
 
 
 def test_no_message_is_longer_than_the_limit():

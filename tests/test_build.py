@@ -75,7 +75,9 @@ def test_the_next_build_removes_what_a_killed_build_left(mini_project, tmp_path)
     assert (site / "index.html").is_file()
 
 
-def test_concurrent_builds_take_turns_and_end_with_one_complete_site(mini_project, tmp_path, monkeypatch):
+def test_concurrent_builds_take_turns_and_end_with_one_complete_site(
+    mini_project, tmp_path, monkeypatch
+):
     site = tmp_path / "site"
     inside, overlaps = [], []
     real_build = build.mkdocs_build
@@ -94,7 +96,7 @@ def test_concurrent_builds_take_turns_and_end_with_one_complete_site(mini_projec
     def one_build():
         try:
             build_site(mini_project, site_dir=site)
-        except BaseException as error:  # noqa: BLE001 - reported by the assertion below
+        except BaseException as error:
             errors.append(error)
 
     threads = [threading.Thread(target=one_build) for _ in range(2)]
@@ -111,8 +113,9 @@ def test_a_failed_build_leaves_the_last_good_site(mini_project, tmp_path):
     site = build_site(mini_project, site_dir=tmp_path / "site")
     before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     bank = mini_project / "quizzes" / "alpha.yml"
-    bank.write_text(bank.read_text(encoding="utf-8").replace("answer: b", "answer: z", 1),
-                    encoding="utf-8")
+    bank.write_text(
+        bank.read_text(encoding="utf-8").replace("answer: b", "answer: z", 1), encoding="utf-8"
+    )
     with pytest.raises(build.BuildFailed):
         build_site(mini_project, site_dir=site)
     after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}

@@ -25,10 +25,16 @@ def test_validate_ok(mini_project):
 
 def test_validate_reports_problems_and_exits_1(mini_project):
     bank = mini_project / "quizzes/alpha.yml"
-    bank.write_text(bank.read_text(encoding="utf-8").replace("    answer: b\n", "    answer: e\n"), encoding="utf-8")
+    bank.write_text(
+        bank.read_text(encoding="utf-8").replace("    answer: b\n", "    answer: e\n"),
+        encoding="utf-8",
+    )
     result = run("validate", "-p", str(mini_project))
     assert result.exit_code == 1
-    assert "quizzes/alpha.yml:11:13: questions[0].answer: 'e' is not one of the options a, b, c" in result.output
+    assert (
+        "quizzes/alpha.yml:11:13: questions[0].answer: 'e' is not one of the options a, b, c"
+        in result.output
+    )
     assert "1 problem found; nothing was built." in result.output
 
 
@@ -43,7 +49,10 @@ def test_build_failure_leaves_the_last_good_site(mini_project):
     site = mini_project / "site"
     home = (site / "index.html").read_text(encoding="utf-8")
     unit = mini_project / "curriculum/units/alpha.yml"
-    unit.write_text(unit.read_text(encoding="utf-8").replace("title: 单元甲", "title: [单元甲"), encoding="utf-8")
+    unit.write_text(
+        unit.read_text(encoding="utf-8").replace("title: 单元甲", "title: [单元甲"),
+        encoding="utf-8",
+    )
     result = run("build", "-p", str(mini_project))
     assert result.exit_code == 1 and "YAML syntax error" in result.output
     assert (site / "index.html").read_text(encoding="utf-8") == home
@@ -53,7 +62,9 @@ def test_build_failure_leaves_the_last_good_site(mini_project):
 def test_failing_mkdocs_build_leaves_the_last_good_site(mini_project):
     assert run("build", "-p", str(mini_project)).exit_code == 0
     before = sorted(p.relative_to(mini_project) for p in (mini_project / "site").rglob("*"))
-    (mini_project / "docs" / "broken.md").write_text("# 坏链接\n\n[x](missing.md)\n", encoding="utf-8")
+    (mini_project / "docs" / "broken.md").write_text(
+        "# 坏链接\n\n[x](missing.md)\n", encoding="utf-8"
+    )
     result = run("build", "-p", str(mini_project))
     assert result.exit_code == 1 and "build failed" in result.output
     assert sorted(p.relative_to(mini_project) for p in (mini_project / "site").rglob("*")) == before
@@ -88,5 +99,7 @@ def test_every_command_has_help_with_an_example(command):
 
 
 def test_python_dash_m_runs_the_cli():
-    result = subprocess.run([sys.executable, "-m", "generator", "--help"], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--help"], capture_output=True, text=True
+    )
     assert result.returncode == 0 and "validate" in result.stdout

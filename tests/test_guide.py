@@ -14,7 +14,10 @@ BLOCK = re.compile(r'```yaml title="([^"]+)"\n(.*?)```', re.S)
 
 
 def examples() -> dict[str, dict]:
-    return {name: yaml.safe_load(body) for name, body in BLOCK.findall(GUIDE.read_text(encoding="utf-8"))}
+    return {
+        name: yaml.safe_load(body)
+        for name, body in BLOCK.findall(GUIDE.read_text(encoding="utf-8"))
+    }
 
 
 def test_guide_examples_validate():

@@ -30,66 +30,242 @@ COURSE = "curriculum/course.yml"
 
 # (case, file, old text, new text, expected start of the problem, expected words in it)
 CASES = [
-    ("yaml syntax", ALPHA_UNIT, "title: 单元甲", "title: [单元甲", f"{ALPHA_UNIT}:", "YAML syntax error"),
-    ("tab indentation", ALPHA_UNIT, "  - id: obj-one", "\t- id: obj-one", f"{ALPHA_UNIT}:8:1:", "a tab is used for indentation"),
-    ("list instead of mapping", ALPHA_UNIT, "sections:\n  - title: 第一节\n    body: |\n      正文，**加粗**。",
-     "sections:\n  - - 第一节", f"{ALPHA_UNIT}:13:5: sections[0]", "expected a mapping (lines of `field: value`), not a list"),
-    ("unknown field", ALPHA_BANK, "    answer: b\n", "    anwser: b\n", f"{ALPHA_BANK}:11:5: questions[0].anwser",
-     "did you mean 'answer'"),
-    ("missing field", ALPHA_UNIT, "summary: 第一个测试单元。\n", "", f"{ALPHA_UNIT}:1:1: summary",
-     "required field 'summary' is missing"),
-    ("wrong type", ALPHA_UNIT, "duration_minutes: 10", "duration_minutes: 十分钟", f"{ALPHA_UNIT}:6:19: duration_minutes",
-     "expected a whole number"),
-    ("bad category", ALPHA_UNIT, "category: process", "category: proces", f"{ALPHA_UNIT}:3:11: category",
-     "'proces' is not allowed here; use one of 'qualities'"),
-    ("duplicate key", ALPHA_UNIT, "duration_minutes: 10", "duration_minutes: 10\nduration_minutes: 5",
-     f"{ALPHA_UNIT}:7:1: duration_minutes", "duplicate key 'duration_minutes' (first written on line 6)"),
-    ("duplicate question id", ALPHA_BANK, "  - id: pick-many", "  - id: pick-one", f"{ALPHA_BANK}:13:9: questions[1].id",
-     "duplicate question id 'pick-one' (first used on line 3)"),
-    ("unit id not the file name", ALPHA_UNIT, "id: alpha", "id: alfa", f"{ALPHA_UNIT}:1:5: id",
-     "must equal the file name 'alpha'"),
-    ("answer not an option", ALPHA_BANK, "    answer: b\n", "    answer: e\n", f"{ALPHA_BANK}:11:13: questions[0].answer",
-     "'e' is not one of the options a, b, c"),
-    ("multiple all correct", ALPHA_BANK, "answer: [a, c]", "answer: [a, b, c, d]", f"{ALPHA_BANK}:22:13: questions[1].answer",
-     "every option is marked correct"),
-    ("order missing an item", BETA_BANK, "answer: [a, b, c, d]", "answer: [a, b, c]", f"{BETA_BANK}:13:13: questions[0].answer",
-     "the order is missing d"),
-    ("unknown objective", ALPHA_BANK, "objective: obj-two\n    stem: 这句话", "objective: obj-three\n    stem: 这句话",
-     f"{ALPHA_BANK}:26:16: questions[2].objective", "'obj-three' is not an objective of unit 'alpha'"),
-    ("objective never assessed", ALPHA_UNIT, "  - id: obj-two\n    text: 目标二",
-     "  - id: obj-two\n    text: 目标二\n  - id: obj-three\n    text: 目标三", f"{ALPHA_UNIT}:12:9: objectives[2].id",
-     "objective 'obj-three' is not assessed by any question"),
-    ("unknown unit in a track", COURSE, "units: [alpha, beta]", "units: [alpha, beta, gamma]",
-     f"{COURSE}:9:26: tracks[0].units[2]", "there is no unit 'gamma'"),
-    ("truefalse answered with text", ALPHA_BANK, "answer: false", "answer: 错", f"{ALPHA_BANK}:28:13: questions[2].answer",
-     "write true or false without quotes"),
-    ("truefalse answered with a quoted word", ALPHA_BANK, "answer: false", "answer: 'false'",
-     f"{ALPHA_BANK}:28:13: questions[2].answer", "without quotes"),
-    ("fill without an accepted answer", ALPHA_BANK, 'answer: ["60", 六十]', "answer: []",
-     f"{ALPHA_BANK}:34:13: questions[3].answer", "needs at least 1 item(s)"),
-    ("fill without a blank", ALPHA_BANK, "每分钟 ____ 字", "每分钟多少字", f"{ALPHA_BANK}:33:11: questions[3].stem",
-     "mark the blank in the stem with ____"),
-    ("unknown question type", BETA_BANK, "type: typing", "type: typin", f"{BETA_BANK}:28:5: questions[2]",
-     "'typin' is not a question type"),
-    ("bad id", ALPHA_UNIT, "  - id: obj-one", "  - id: Obj One", f"{ALPHA_UNIT}:8:9: objectives[0].id",
-     "not a valid id: use lower-case letters"),
-    ("yes/no word read as true", ALPHA_BANK, "a: 错的甲", "a: yes", f"{ALPHA_BANK}:8:10: questions[0].options.a",
-     "put the text in quotes"),
-    ("empty text", ALPHA_UNIT, "title: 单元甲", "title: ''", f"{ALPHA_UNIT}:2:8: title", "must not be empty"),
-    ("raw HTML in Markdown", ALPHA_UNIT, "正文，**加粗**。", "正文<script>alert(1)</script>", f"{ALPHA_UNIT}:14:11: sections[0].body",
-     "raw HTML '<script>' is not allowed"),
-    ("javascript link", ALPHA_BANK, "explanation: 因为 b 是对的。", "explanation: '[点我](javascript:alert(1))'",
-     f"{ALPHA_BANK}:12:18: questions[0].explanation", "uses 'javascript:'"),
-    ("remote image", ALPHA_UNIT, "正文，**加粗**。", "![图](https://example.com/a.png)", f"{ALPHA_UNIT}:14:11: sections[0].body",
-     "image 'https://example.com/a.png' is on another site"),
-    ("python tag", ALPHA_UNIT, "title: 单元甲", "title: !!python/object/apply:os.system [echo hacked]",
-     f"{ALPHA_UNIT}:2:8: title", "the tag '!!python/object/apply:os.system' is not allowed"),
-    ("scenario turn misspelt", BETA_BANK, "  - customer: 怎么还没发货？", "  - custmer: 怎么还没发货？",
-     f"{BETA_BANK}:20:9: questions[1].dialogue[0]", "each turn is one line, `customer: …` or `agent: …` (found: custmer)"),
+    (
+        "yaml syntax",
+        ALPHA_UNIT,
+        "title: 单元甲",
+        "title: [单元甲",
+        f"{ALPHA_UNIT}:",
+        "YAML syntax error",
+    ),
+    (
+        "tab indentation",
+        ALPHA_UNIT,
+        "  - id: obj-one",
+        "\t- id: obj-one",
+        f"{ALPHA_UNIT}:8:1:",
+        "a tab is used for indentation",
+    ),
+    (
+        "list instead of mapping",
+        ALPHA_UNIT,
+        "sections:\n  - title: 第一节\n    body: |\n      正文，**加粗**。",
+        "sections:\n  - - 第一节",
+        f"{ALPHA_UNIT}:13:5: sections[0]",
+        "expected a mapping (lines of `field: value`), not a list",
+    ),
+    (
+        "unknown field",
+        ALPHA_BANK,
+        "    answer: b\n",
+        "    anwser: b\n",
+        f"{ALPHA_BANK}:11:5: questions[0].anwser",
+        "did you mean 'answer'",
+    ),
+    (
+        "missing field",
+        ALPHA_UNIT,
+        "summary: 第一个测试单元。\n",
+        "",
+        f"{ALPHA_UNIT}:1:1: summary",
+        "required field 'summary' is missing",
+    ),
+    (
+        "wrong type",
+        ALPHA_UNIT,
+        "duration_minutes: 10",
+        "duration_minutes: 十分钟",
+        f"{ALPHA_UNIT}:6:19: duration_minutes",
+        "expected a whole number",
+    ),
+    (
+        "bad category",
+        ALPHA_UNIT,
+        "category: process",
+        "category: proces",
+        f"{ALPHA_UNIT}:3:11: category",
+        "'proces' is not allowed here; use one of 'qualities'",
+    ),
+    (
+        "duplicate key",
+        ALPHA_UNIT,
+        "duration_minutes: 10",
+        "duration_minutes: 10\nduration_minutes: 5",
+        f"{ALPHA_UNIT}:7:1: duration_minutes",
+        "duplicate key 'duration_minutes' (first written on line 6)",
+    ),
+    (
+        "duplicate question id",
+        ALPHA_BANK,
+        "  - id: pick-many",
+        "  - id: pick-one",
+        f"{ALPHA_BANK}:13:9: questions[1].id",
+        "duplicate question id 'pick-one' (first used on line 3)",
+    ),
+    (
+        "unit id not the file name",
+        ALPHA_UNIT,
+        "id: alpha",
+        "id: alfa",
+        f"{ALPHA_UNIT}:1:5: id",
+        "must equal the file name 'alpha'",
+    ),
+    (
+        "answer not an option",
+        ALPHA_BANK,
+        "    answer: b\n",
+        "    answer: e\n",
+        f"{ALPHA_BANK}:11:13: questions[0].answer",
+        "'e' is not one of the options a, b, c",
+    ),
+    (
+        "multiple all correct",
+        ALPHA_BANK,
+        "answer: [a, c]",
+        "answer: [a, b, c, d]",
+        f"{ALPHA_BANK}:22:13: questions[1].answer",
+        "every option is marked correct",
+    ),
+    (
+        "order missing an item",
+        BETA_BANK,
+        "answer: [a, b, c, d]",
+        "answer: [a, b, c]",
+        f"{BETA_BANK}:13:13: questions[0].answer",
+        "the order is missing d",
+    ),
+    (
+        "unknown objective",
+        ALPHA_BANK,
+        "objective: obj-two\n    stem: 这句话",
+        "objective: obj-three\n    stem: 这句话",
+        f"{ALPHA_BANK}:26:16: questions[2].objective",
+        "'obj-three' is not an objective of unit 'alpha'",
+    ),
+    (
+        "objective never assessed",
+        ALPHA_UNIT,
+        "  - id: obj-two\n    text: 目标二",
+        "  - id: obj-two\n    text: 目标二\n  - id: obj-three\n    text: 目标三",
+        f"{ALPHA_UNIT}:12:9: objectives[2].id",
+        "objective 'obj-three' is not assessed by any question",
+    ),
+    (
+        "unknown unit in a track",
+        COURSE,
+        "units: [alpha, beta]",
+        "units: [alpha, beta, gamma]",
+        f"{COURSE}:9:26: tracks[0].units[2]",
+        "there is no unit 'gamma'",
+    ),
+    (
+        "truefalse answered with text",
+        ALPHA_BANK,
+        "answer: false",
+        "answer: 错",
+        f"{ALPHA_BANK}:28:13: questions[2].answer",
+        "write true or false without quotes",
+    ),
+    (
+        "truefalse answered with a quoted word",
+        ALPHA_BANK,
+        "answer: false",
+        "answer: 'false'",
+        f"{ALPHA_BANK}:28:13: questions[2].answer",
+        "without quotes",
+    ),
+    (
+        "fill without an accepted answer",
+        ALPHA_BANK,
+        'answer: ["60", 六十]',
+        "answer: []",
+        f"{ALPHA_BANK}:34:13: questions[3].answer",
+        "needs at least 1 item(s)",
+    ),
+    (
+        "fill without a blank",
+        ALPHA_BANK,
+        "每分钟 ____ 字",
+        "每分钟多少字",
+        f"{ALPHA_BANK}:33:11: questions[3].stem",
+        "mark the blank in the stem with ____",
+    ),
+    (
+        "unknown question type",
+        BETA_BANK,
+        "type: typing",
+        "type: typin",
+        f"{BETA_BANK}:28:5: questions[2]",
+        "'typin' is not a question type",
+    ),
+    (
+        "bad id",
+        ALPHA_UNIT,
+        "  - id: obj-one",
+        "  - id: Obj One",
+        f"{ALPHA_UNIT}:8:9: objectives[0].id",
+        "not a valid id: use lower-case letters",
+    ),
+    (
+        "yes/no word read as true",
+        ALPHA_BANK,
+        "a: 错的甲",
+        "a: yes",
+        f"{ALPHA_BANK}:8:10: questions[0].options.a",
+        "put the text in quotes",
+    ),
+    (
+        "empty text",
+        ALPHA_UNIT,
+        "title: 单元甲",
+        "title: ''",
+        f"{ALPHA_UNIT}:2:8: title",
+        "must not be empty",
+    ),
+    (
+        "raw HTML in Markdown",
+        ALPHA_UNIT,
+        "正文，**加粗**。",
+        "正文<script>alert(1)</script>",
+        f"{ALPHA_UNIT}:14:11: sections[0].body",
+        "raw HTML '<script>' is not allowed",
+    ),
+    (
+        "javascript link",
+        ALPHA_BANK,
+        "explanation: 因为 b 是对的。",
+        "explanation: '[点我](javascript:alert(1))'",
+        f"{ALPHA_BANK}:12:18: questions[0].explanation",
+        "uses 'javascript:'",
+    ),
+    (
+        "remote image",
+        ALPHA_UNIT,
+        "正文，**加粗**。",
+        "![图](https://example.com/a.png)",
+        f"{ALPHA_UNIT}:14:11: sections[0].body",
+        "image 'https://example.com/a.png' is on another site",
+    ),
+    (
+        "python tag",
+        ALPHA_UNIT,
+        "title: 单元甲",
+        "title: !!python/object/apply:os.system [echo hacked]",
+        f"{ALPHA_UNIT}:2:8: title",
+        "the tag '!!python/object/apply:os.system' is not allowed",
+    ),
+    (
+        "scenario turn misspelt",
+        BETA_BANK,
+        "  - customer: 怎么还没发货？",
+        "  - custmer: 怎么还没发货？",
+        f"{BETA_BANK}:20:9: questions[1].dialogue[0]",
+        "each turn is one line, `customer: …` or `agent: …` (found: custmer)",
+    ),
 ]
 
 
-@pytest.mark.parametrize("case, file, old, new, where, words", CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(("case", "file", "old", "new", "where", "words"), CASES, ids=[c[0] for c in CASES])
 def test_bad_input_is_reported(mini_project, case, file, old, new, where, words):
     edit(mini_project, file, old, new)
     problems = problems_of(mini_project)
@@ -98,7 +274,9 @@ def test_bad_input_is_reported(mini_project, case, file, old, new, where, words)
 
 def test_empty_file(mini_project):
     (mini_project / ALPHA_UNIT).write_text("", encoding="utf-8")
-    assert problems_of(mini_project) == [f"{ALPHA_UNIT}:1:1: the file is empty; see the trainer guide for what it holds"]
+    assert problems_of(mini_project) == [
+        f"{ALPHA_UNIT}:1:1: the file is empty; see the trainer guide for what it holds"
+    ]
 
 
 def test_file_that_is_a_list(mini_project):
@@ -124,22 +302,34 @@ def test_bom_and_crlf_are_fine(mini_project):
 
 def test_unit_without_bank(mini_project):
     (mini_project / BETA_BANK).unlink()
-    assert f"{'curriculum/units/beta.yml'}:1:5: id: the unit has no question bank: create quizzes/beta.yml with " \
-           "`unit: beta`" in problems_of(mini_project)
+    assert (
+        f"{'curriculum/units/beta.yml'}:1:5: id: the unit has no question bank: create quizzes/beta.yml with "
+        "`unit: beta`" in problems_of(mini_project)
+    )
 
 
 def test_bank_for_unknown_unit(mini_project):
-    (mini_project / "quizzes/gamma.yml").write_text((mini_project / BETA_BANK).read_text(encoding="utf-8")
-                                                    .replace("unit: beta", "unit: gamma"), encoding="utf-8")
-    assert any(p.startswith("quizzes/gamma.yml:1:7: unit: there is no unit 'gamma'") for p in problems_of(mini_project))
+    (mini_project / "quizzes/gamma.yml").write_text(
+        (mini_project / BETA_BANK).read_text(encoding="utf-8").replace("unit: beta", "unit: gamma"),
+        encoding="utf-8",
+    )
+    assert any(
+        p.startswith("quizzes/gamma.yml:1:7: unit: there is no unit 'gamma'")
+        for p in problems_of(mini_project)
+    )
 
 
 def test_duplicate_unit_id(mini_project):
     (mini_project / "curriculum/units/alpha2.yml").write_text(
-        (mini_project / ALPHA_UNIT).read_text(encoding="utf-8"), encoding="utf-8")
+        (mini_project / ALPHA_UNIT).read_text(encoding="utf-8"), encoding="utf-8"
+    )
     problems = problems_of(mini_project)
-    assert any(p.startswith("curriculum/units/alpha2.yml:1:5: id: the id 'alpha' must equal the file name 'alpha2'")
-               for p in problems), problems
+    assert any(
+        p.startswith(
+            "curriculum/units/alpha2.yml:1:5: id: the id 'alpha' must equal the file name 'alpha2'"
+        )
+        for p in problems
+    ), problems
 
 
 def test_all_problems_reported_together_in_file_order(mini_project):
@@ -160,7 +350,9 @@ def test_one_broken_question_does_not_hide_the_others(mini_project):
 
 
 def test_option_keys_may_be_numbers(mini_project):
-    edit(mini_project, ALPHA_BANK, "      a: 错的甲\n      b: 对的", "      1: 错的甲\n      2: 对的")
+    edit(
+        mini_project, ALPHA_BANK, "      a: 错的甲\n      b: 对的", "      1: 错的甲\n      2: 对的"
+    )
     edit(mini_project, ALPHA_BANK, "    answer: b\n", "    answer: 2\n")
     edit(mini_project, ALPHA_BANK, "      c: {text: 错的乙", "      3: {text: 错的乙")
     assert load_curriculum(mini_project).banks["alpha"].questions[0].answer == "2"
@@ -170,4 +362,11 @@ def test_valid_fixture_loads(mini_project):
     curriculum = load_curriculum(mini_project)
     assert list(curriculum.units) == ["alpha", "beta"]
     assert {q.type for bank in curriculum.banks.values() for q in bank.questions} == {
-        "single", "multiple", "truefalse", "fill", "order", "scenario", "typing"}
+        "single",
+        "multiple",
+        "truefalse",
+        "fill",
+        "order",
+        "scenario",
+        "typing",
+    }

@@ -5,11 +5,11 @@ field, so a refusal in one field cannot mask another."""
 from __future__ import annotations
 
 import pytest
+from payloads import CHECKED, FIELDS, inject, marker
 
 from generator.course.load import load_curriculum
 from generator.course.problems import ProblemsFound
 from generator.site.render import render_site
-from payloads import CHECKED, FIELDS, inject, marker
 
 
 @pytest.mark.parametrize("field", sorted(CHECKED))

@@ -19,8 +19,10 @@ def plugin_of(config):
 
 def break_alpha(project):
     unit = project / "curriculum/units/alpha.yml"
-    unit.write_text(unit.read_text(encoding="utf-8").replace("category: process", "category: proces"),
-                    encoding="utf-8")
+    unit.write_text(
+        unit.read_text(encoding="utf-8").replace("category: process", "category: proces"),
+        encoding="utf-8",
+    )
 
 
 def test_build_aborts_listing_every_problem(mini_project):
@@ -67,9 +69,13 @@ def test_nothing_is_written_into_docs(mini_project, tmp_path):
 
 def test_edit_links_point_at_the_yaml(mini_project, tmp_path):
     config_file = mini_project / "mkdocs.yml"
-    config_file.write_text(config_file.read_text(encoding="utf-8").replace(
-        "# repo_url: https://github.com/<owner>/<repo>\n# edit_uri: edit/main/docs/",
-        "repo_url: https://github.com/example/kefu\nedit_uri: edit/main/docs/"), encoding="utf-8")
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8").replace(
+            "# repo_url: https://github.com/<owner>/<repo>\n# edit_uri: edit/main/docs/",
+            "repo_url: https://github.com/example/kefu\nedit_uri: edit/main/docs/",
+        ),
+        encoding="utf-8",
+    )
     site = build_site(mini_project, site_dir=tmp_path / "site")
     unit = (site / "units/alpha/index.html").read_text(encoding="utf-8")
     assert 'href="https://github.com/example/kefu/edit/main/curriculum/units/alpha.yml"' in unit

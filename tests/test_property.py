@@ -16,14 +16,29 @@ from generator.course.load import load_curriculum
 from generator.course.problems import MAX_MESSAGE, ProblemsFound
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
-FILES = ["curriculum/course.yml", "curriculum/units/alpha.yml", "curriculum/units/beta.yml",
-         "quizzes/alpha.yml", "quizzes/beta.yml"]
+FILES = [
+    "curriculum/course.yml",
+    "curriculum/units/alpha.yml",
+    "curriculum/units/beta.yml",
+    "quizzes/alpha.yml",
+    "quizzes/beta.yml",
+]
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(-5, 500), st.floats(allow_nan=False),
-                    st.text(max_size=12), st.sampled_from(["a", "b", "true", "single", "obj-one", "____"]))
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=3),
-                                                       st.dictionaries(st.text(max_size=6), inner, max_size=3)),
-                      max_leaves=6)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 500),
+    st.floats(allow_nan=False),
+    st.text(max_size=12),
+    st.sampled_from(["a", "b", "true", "single", "obj-one", "____"]),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
 
 
 def paths(data, prefix=()):
@@ -58,12 +73,21 @@ def check(project: Path) -> None:
     except ProblemsFound as found:
         assert found.problems
         for problem in found.problems:
-            assert problem.file in FILES and problem.line >= 1 and problem.column >= 1 and problem.message
+            assert (
+                problem.file in FILES
+                and problem.line >= 1
+                and problem.column >= 1
+                and problem.message
+            )
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(file=st.sampled_from(FILES), data=st.data(),
-       action=st.sampled_from(["delete", "replace", "duplicate"]), value=values)
+@given(
+    file=st.sampled_from(FILES),
+    data=st.data(),
+    action=st.sampled_from(["delete", "replace", "duplicate"]),
+    value=values,
+)
 def test_structural_mutations(file, data, action, value):
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp) / "p"
@@ -94,18 +118,81 @@ ROOT = Path(__file__).resolve().parents[1]
 UNIT_IDS = sorted(p.stem for p in (ROOT / "curriculum/units").glob("*.yml"))
 TOKENS = [
     # tags, PyYAML's and foreign ones
-    "!!int ", "!!float ", "!!bool ", "!!timestamp ", "!!null ", "!!str ", "!!binary ", "!!map ", "!!seq ",
-    "!!set ", "!!omap ", "!!python/object/apply:os.system ", "!!python/name:os.system ", "!foo ",
-    "!<tag:yaml.org,2002:int> ", "%TAG !x! tag:yaml.org,2002:\n---\n",
+    "!!int ",
+    "!!float ",
+    "!!bool ",
+    "!!timestamp ",
+    "!!null ",
+    "!!str ",
+    "!!binary ",
+    "!!map ",
+    "!!seq ",
+    "!!set ",
+    "!!omap ",
+    "!!python/object/apply:os.system ",
+    "!!python/name:os.system ",
+    "!foo ",
+    "!<tag:yaml.org,2002:int> ",
+    "%TAG !x! tag:yaml.org,2002:\n---\n",
     # anchors and aliases
-    "&a ", "*a", "&a [*a]", "&a {x: *a}", "*nowhere", "<<: *a\n", "&a x\n", "*a: x\n",
+    "&a ",
+    "*a",
+    "&a [*a]",
+    "&a {x: *a}",
+    "*nowhere",
+    "<<: *a\n",
+    "&a x\n",
+    "*a: x\n",
     # structure
-    "[", "]", "{", "}", ", ", "? ", ": ", "- ", "---\n", "...\n", "|", ">-", "#", "'", '"', "\\", "\n", "  ",
-    "[" * 600, "- " * 600, "{a: " * 600, "  - " * 60 + "x\n",
+    "[",
+    "]",
+    "{",
+    "}",
+    ", ",
+    "? ",
+    ": ",
+    "- ",
+    "---\n",
+    "...\n",
+    "|",
+    ">-",
+    "#",
+    "'",
+    '"',
+    "\\",
+    "\n",
+    "  ",
+    "[" * 600,
+    "- " * 600,
+    "{a: " * 600,
+    "  - " * 60 + "x\n",
     # scalars YAML reads as something other than text
-    "~", "null", "yes", "2001-13-45", "2001-02-30", "9" * 5000, "0x_", "._", "=", "<<", ".nan", "1e999",
+    "~",
+    "null",
+    "yes",
+    "2001-13-45",
+    "2001-02-30",
+    "9" * 5000,
+    "0x_",
+    "._",
+    "=",
+    "<<",
+    ".nan",
+    "1e999",
     # characters
-    "\x00", "\t", "\r", "\x85", "\u2028", "\ufeff", "\x1b[31m", "：", "，", "“", "”", "－", "\u3000",
+    "\x00",
+    "\t",
+    "\r",
+    "\x85",
+    "\u2028",
+    "\ufeff",
+    "\x1b[31m",
+    "：",
+    "，",
+    "“",
+    "”",
+    "－",
+    "\u3000",
     "x" * 5000,
 ]
 
@@ -140,9 +227,13 @@ def starts(text: str) -> list[int]:
 def damage(text: str, data) -> str:
     for _ in range(data.draw(st.integers(1, 3), label="edits")):
         at = data.draw(st.sampled_from(starts(text)) | st.integers(0, len(text)), label="at")
-        token = "".join(data.draw(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=3), label="tokens"))
-        end = data.draw(st.sampled_from([at, text.find("\n", at) if "\n" in text[at:] else len(text)]),
-                        label="replace up to")
+        token = "".join(
+            data.draw(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=3), label="tokens")
+        )
+        end = data.draw(
+            st.sampled_from([at, text.find("\n", at) if "\n" in text[at:] else len(text)]),
+            label="replace up to",
+        )
         text = text[:at] + token + text[end:]
     return text
 
@@ -153,13 +244,23 @@ def line_lengths(raw: bytes) -> list[int]:
     return [len(line) for line in re.split("\r\n|[\r\n\x85\u2028\u2029]", text)]
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                  HealthCheck.function_scoped_fixture])
-@given(unit_id=st.sampled_from(UNIT_IDS), which=st.sampled_from(["course", "unit", "bank"]), data=st.data())
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    unit_id=st.sampled_from(UNIT_IDS),
+    which=st.sampled_from(["course", "unit", "bank"]),
+    data=st.data(),
+)
 def test_yaml_token_damage_to_shipped_files(one_unit_projects, unit_id, which, data):
     project = one_unit_projects / unit_id
-    relative = {"course": "curriculum/course.yml", "unit": f"curriculum/units/{unit_id}.yml",
-                "bank": f"quizzes/{unit_id}.yml"}[which]
+    relative = {
+        "course": "curriculum/course.yml",
+        "unit": f"curriculum/units/{unit_id}.yml",
+        "bank": f"quizzes/{unit_id}.yml",
+    }[which]
     original = (project / relative).read_bytes()
     damaged = damage(original.decode("utf-8"), data).encode("utf-8")
     (project / relative).write_bytes(damaged)
@@ -168,9 +269,14 @@ def test_yaml_token_damage_to_shipped_files(one_unit_projects, unit_id, which, d
     except ProblemsFound as found:
         assert found.problems
         for problem in found.problems:
-            lengths = line_lengths(damaged if problem.file == relative else (project / problem.file).read_bytes())
-            assert problem.file in {"curriculum/course.yml", f"curriculum/units/{unit_id}.yml",
-                                    f"quizzes/{unit_id}.yml"}, problem
+            lengths = line_lengths(
+                damaged if problem.file == relative else (project / problem.file).read_bytes()
+            )
+            assert problem.file in {
+                "curriculum/course.yml",
+                f"curriculum/units/{unit_id}.yml",
+                f"quizzes/{unit_id}.yml",
+            }, problem
             assert 1 <= problem.line <= len(lengths), problem
             assert 1 <= problem.column <= lengths[problem.line - 1] + 1, problem
             assert problem.message and len(problem.message) <= MAX_MESSAGE, problem

@@ -20,9 +20,20 @@ def site(mini_project):
 
 def test_pages_of_the_course(site):
     assert set(site.pages) == {
-        "index.md", "tracks/basics.md", "categories/process.md", "categories/motivation.md",
-        "units/alpha.md", "units/beta.md", "glossary.md", "progress.md"}
-    assert set(site.assets) == {"assets/kefu/quiz.js", "assets/kefu/quiz.css", "assets/kefu/theme.css"}
+        "index.md",
+        "tracks/basics.md",
+        "categories/process.md",
+        "categories/motivation.md",
+        "units/alpha.md",
+        "units/beta.md",
+        "glossary.md",
+        "progress.md",
+    }
+    assert set(site.assets) == {
+        "assets/kefu/quiz.js",
+        "assets/kefu/quiz.css",
+        "assets/kefu/theme.css",
+    }
     assert site.edit_sources["units/alpha.md"] == "curriculum/units/alpha.yml"
 
 
@@ -34,9 +45,16 @@ def test_home_lists_tracks_with_their_units_in_order(site):
 
 def test_unit_page_has_every_part(site):
     page = site.standalone("units/alpha.md")
-    for part in ("# 单元甲", "## 学习目标", "- 目标一", "## 第一节", "正文，<strong>加粗</strong>。",
-                 '<p class="admonition-title">本单元要点</p>', "<summary>问题一？</summary>",
-                 "## 自测练习"):
+    for part in (
+        "# 单元甲",
+        "## 学习目标",
+        "- 目标一",
+        "## 第一节",
+        "正文，<strong>加粗</strong>。",
+        '<p class="admonition-title">本单元要点</p>',
+        "<summary>问题一？</summary>",
+        "## 自测练习",
+    ):
         assert part in page
 
 
@@ -51,8 +69,12 @@ def test_trainer_markdown_reaches_the_engine_only_as_placeholders(site):
 def test_quiz_markup_hooks(site, mini_project):
     page = site.standalone("units/alpha.md")
     assert 'data-quiz="alpha"' in page
-    for question_type, question_id in [("single", "pick-one"), ("multiple", "pick-many"),
-                                       ("truefalse", "yes-no"), ("fill", "blank")]:
+    for question_type, question_id in [
+        ("single", "pick-one"),
+        ("multiple", "pick-many"),
+        ("truefalse", "yes-no"),
+        ("fill", "blank"),
+    ]:
         assert f'data-question-id="{question_id}" data-question-type="{question_type}"' in page
     assert page.count("data-quiz-check") == 4
     assert '<input type="radio" name="kq-alpha-yes-no" value="true">' in page
@@ -68,8 +90,14 @@ def test_order_items_never_start_solved():
         keys = [chr(97 + i) for i in range(n)]
         for seed in range(30):
             question = model.OrderQuestion(
-                id=f"q{seed}", type="order", objective="o", stem="s", explanation="e",
-                options={k: k.upper() for k in keys}, answer=keys)
+                id=f"q{seed}",
+                type="order",
+                objective="o",
+                stem="s",
+                explanation="e",
+                options={k: k.upper() for k in keys},
+                answer=keys,
+            )
             order = display_order(question)
             assert sorted(order) == keys and order != keys
             assert order == display_order(question)  # stable between builds
@@ -77,11 +105,17 @@ def test_order_items_never_start_solved():
 
 def test_text_from_yaml_is_escaped(mini_project):
     unit = mini_project / "curriculum/units/alpha.yml"
-    unit.write_text(unit.read_text(encoding="utf-8").replace(
-        "title: 单元甲", "title: '<img src=x onerror=alert(1)> *星*'"), encoding="utf-8")
+    unit.write_text(
+        unit.read_text(encoding="utf-8").replace(
+            "title: 单元甲", "title: '<img src=x onerror=alert(1)> *星*'"
+        ),
+        encoding="utf-8",
+    )
     bank = mini_project / "quizzes/alpha.yml"
-    bank.write_text(bank.read_text(encoding="utf-8").replace(
-        "a: 错的甲", "a: '`<script>alert(1)</script>`'"), encoding="utf-8")
+    bank.write_text(
+        bank.read_text(encoding="utf-8").replace("a: 错的甲", "a: '`<script>alert(1)</script>`'"),
+        encoding="utf-8",
+    )
     site = render_site(load_curriculum(mini_project))
     page = site.standalone("units/alpha.md")
     assert "<img" not in page and "<script>alert" not in page
@@ -92,7 +126,9 @@ def test_text_from_yaml_is_escaped(mini_project):
 def test_asset_and_page_urls_follow_the_url_style(mini_project):
     curriculum = load_curriculum(mini_project)
     pretty = render_site(curriculum)
-    assert '<script src="../../assets/kefu/quiz.js"></script>' in pretty.page_assets["units/alpha.md"]
+    assert (
+        '<script src="../../assets/kefu/quiz.js"></script>' in pretty.page_assets["units/alpha.md"]
+    )
     assert '<script src="../assets/kefu/quiz.js"></script>' in pretty.page_assets["progress.md"]
     assert "categories/process.md" not in pretty.page_assets  # no quiz there, no script
     plain = render_site(curriculum, directory_urls=False)
@@ -108,16 +144,22 @@ def test_progress_data_names_every_unit_and_question_hash(site, mini_project):
     assert [u["id"] for u in units] == ["alpha", "beta"]
     assert units[0]["url"] == "../units/alpha/"
     assert units[1]["pass_ratio"] == 1.0 and units[0]["pass_ratio"] == 0.5
-    assert units[0]["questions"]["pick-one"] == question_hash(curriculum.banks["alpha"].questions[0])
+    assert units[0]["questions"]["pick-one"] == question_hash(
+        curriculum.banks["alpha"].questions[0]
+    )
 
 
 def test_question_hash_changes_with_content_only():
-    base = dict(id="q", type="truefalse", objective="o", stem="s", explanation="e", answer=True)
+    base = {"id": "q", "type": "truefalse", "objective": "o", "stem": "s", "explanation": "e", "answer": True}
     same = model.TrueFalseQuestion(**base)
     assert question_hash(same) == question_hash(model.TrueFalseQuestion(**base))
-    assert question_hash(same) != question_hash(model.TrueFalseQuestion(**{**base, "answer": False}))
+    assert question_hash(same) != question_hash(
+        model.TrueFalseQuestion(**{**base, "answer": False})
+    )
     assert question_hash(same) != question_hash(model.TrueFalseQuestion(**{**base, "stem": "t"}))
-    assert question_hash(same) == question_hash(model.TrueFalseQuestion(**{**base, "explanation": "f"}))
+    assert question_hash(same) == question_hash(
+        model.TrueFalseQuestion(**{**base, "explanation": "f"})
+    )
 
 
 def test_navigation_by_track_and_category(site):
@@ -127,8 +169,11 @@ def test_navigation_by_track_and_category(site):
 
 def test_glossary_lists_a_term_once_with_each_unit_that_defines_it(mini_project):
     unit = mini_project / "curriculum/units/beta.yml"
-    unit.write_text(unit.read_text(encoding="utf-8") + "glossary:\n  - term: 首响\n    definition: 第一次回复的时间。\n",
-                    encoding="utf-8")
+    unit.write_text(
+        unit.read_text(encoding="utf-8")
+        + "glossary:\n  - term: 首响\n    definition: 第一次回复的时间。\n",
+        encoding="utf-8",
+    )
     page = render_site(load_curriculum(mini_project)).pages["glossary.md"]
     assert page.count("首响\n") == 1
     assert ":   首次响应时间。（出自：[单元甲](units/alpha.md)）" in page

@@ -43,8 +43,20 @@ def test_schema_accepts_both_option_forms_and_describes_fields():
     options = quiz["$defs"]["SingleQuestion"]["properties"]["options"]
     assert options["patternProperties"]["^[A-Za-z0-9]+$"] == {"$ref": "#/$defs/Option"}
     forms = quiz["$defs"]["Option"]["anyOf"]
-    assert forms[0] == {"type": "string", "minLength": 1} and set(forms[1]["properties"]) == {"text", "feedback"}
-    assert "every one is assessed" in json.loads(schema_texts()["unit.schema.json"])["properties"][
-        "objectives"]["description"]
+    assert forms[0] == {"type": "string", "minLength": 1} and set(forms[1]["properties"]) == {
+        "text",
+        "feedback",
+    }
+    assert (
+        "every one is assessed"
+        in json.loads(schema_texts()["unit.schema.json"])["properties"]["objectives"]["description"]
+    )
     assert set(quiz["properties"]["questions"]["items"]["discriminator"]["mapping"]) == {
-        "single", "multiple", "truefalse", "fill", "order", "scenario", "typing"}
+        "single",
+        "multiple",
+        "truefalse",
+        "fill",
+        "order",
+        "scenario",
+        "typing",
+    }

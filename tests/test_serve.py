@@ -44,8 +44,20 @@ def server(mini_project: Path):
     log = mini_project / "serve.log"
     with log.open("w") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "generator", "serve", "-p", str(mini_project), "--port", str(port)],
-            stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+            [
+                sys.executable,
+                "-m",
+                "generator",
+                "serve",
+                "-p",
+                str(mini_project),
+                "--port",
+                str(port),
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
         try:
             yield f"http://127.0.0.1:{port}/units/alpha/", log
         finally:
@@ -57,10 +69,15 @@ def test_edit_reload_and_keep_last_good(server, mini_project):
     url, log = server
     assert "单元甲" in wait_for(lambda: fetch(url))
     unit = mini_project / "curriculum/units/alpha.yml"
-    unit.write_text(unit.read_text(encoding="utf-8").replace("title: 单元甲", "title: 单元甲改"), encoding="utf-8")
+    unit.write_text(
+        unit.read_text(encoding="utf-8").replace("title: 单元甲", "title: 单元甲改"),
+        encoding="utf-8",
+    )
     wait_for(lambda: "单元甲改" in fetch(url))
-    unit.write_text(unit.read_text(encoding="utf-8").replace("category: process", "category: proces"),
-                    encoding="utf-8")
+    unit.write_text(
+        unit.read_text(encoding="utf-8").replace("category: process", "category: proces"),
+        encoding="utf-8",
+    )
     wait_for(lambda: "'proces' is not allowed here" in log.read_text(encoding="utf-8"))
     time.sleep(1)
     assert "单元甲改" in fetch(url)
@@ -75,13 +92,31 @@ def test_a_busy_port_gets_a_message_and_the_next_free_port(mini_project):
         log = mini_project / "serve.log"
         with log.open("w") as out:
             process = subprocess.Popen(
-                [sys.executable, "-m", "generator", "serve", "-p", str(mini_project), "--port", str(port)],
-                stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                [
+                    sys.executable,
+                    "-m",
+                    "generator",
+                    "serve",
+                    "-p",
+                    str(mini_project),
+                    "--port",
+                    str(port),
+                ],
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            )
             try:
-                said = wait_for(lambda: re.search(r"port (\d+) is busy .*serving on port (\d+)",
-                                                  log.read_text(encoding="utf-8")))
+                said = wait_for(
+                    lambda: re.search(
+                        r"port (\d+) is busy .*serving on port (\d+)",
+                        log.read_text(encoding="utf-8"),
+                    )
+                )
                 assert int(said.group(1)) == port and int(said.group(2)) > port
-                assert "单元甲" in wait_for(lambda: fetch(f"http://127.0.0.1:{said.group(2)}/units/alpha/"))
+                assert "单元甲" in wait_for(
+                    lambda: fetch(f"http://127.0.0.1:{said.group(2)}/units/alpha/")
+                )
             finally:
                 process.terminate()
                 process.wait(timeout=10)

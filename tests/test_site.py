@@ -22,10 +22,10 @@ def question_block(site: Path, unit_id: str, question_id: str) -> str:
     page = (site / "units" / unit_id / "index.html").read_text(encoding="utf-8")
     start = page.index(f'data-question-id="{question_id}"')
     end = page.find('<div class="kefu-question"', start)
-    return page[start:end if end > 0 else None]
+    return page[start : end if end > 0 else None]
 
 
-@pytest.mark.parametrize("unit_id, question", QUESTIONS, ids=[f"{u}::{q.id}" for u, q in QUESTIONS])
+@pytest.mark.parametrize(("unit_id", "question"), QUESTIONS, ids=[f"{u}::{q.id}" for u, q in QUESTIONS])
 def test_question_reaches_the_page(shipped_site, unit_id, question):
     block = question_block(shipped_site, unit_id, question.id)
     assert f'data-question-type="{question.type}"' in block
@@ -52,7 +52,9 @@ def test_every_unit_page_exists_with_its_quiz(shipped_site):
         assert page.count('class="kefu-question"') == len(bank.questions)
 
 
-EXTERNAL = re.compile(r"""(?:src|href|action)\s*=\s*["']?\s*(?:https?:)?//(?!127\.0\.0\.1|localhost)""", re.I)
+EXTERNAL = re.compile(
+    r"""(?:src|href|action)\s*=\s*["']?\s*(?:https?:)?//(?!127\.0\.0\.1|localhost)""", re.I
+)
 
 
 def test_no_page_loads_anything_from_another_host(shipped_site):
@@ -60,7 +62,9 @@ def test_no_page_loads_anything_from_another_host(shipped_site):
     for page in shipped_site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         # Links a reader clicks are fine; anything the page loads by itself is not.
-        for tag in re.findall(r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*>", text, re.I):
+        for tag in re.findall(
+            r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*>", text, re.I
+        ):
             if EXTERNAL.search(tag) and 'rel="canonical"' not in tag:
                 offenders.append(f"{page.relative_to(shipped_site)}: {tag}")
     assert not offenders, "\n".join(offenders[:20])
@@ -69,7 +73,9 @@ def test_no_page_loads_anything_from_another_host(shipped_site):
 
 
 def test_chinese_headings_get_real_anchors(shipped_site):
-    page = (shipped_site / "units" / next(iter(CURRICULUM.units)) / "index.html").read_text(encoding="utf-8")
+    page = (shipped_site / "units" / next(iter(CURRICULUM.units)) / "index.html").read_text(
+        encoding="utf-8"
+    )
     assert 'id="学习目标"' in page
     assert not re.search(r'<h2 id="_\d+"', page)
 

@@ -31,11 +31,26 @@ def load_curriculum(root: Path | str = ".") -> model.Curriculum:
     root = Path(root)
     problems: list[Problem] = []
     if not os.path.lexists(root / COURSE_FILE):  # anything else there is named by read_yaml
-        raise ProblemsFound([Problem(COURSE_FILE, 1, 1, "", "the course file is missing; "
-                                     "create it (see the trainer guide) or run from the project folder")])
+        raise ProblemsFound(
+            [
+                Problem(
+                    COURSE_FILE,
+                    1,
+                    1,
+                    "",
+                    "the course file is missing; "
+                    "create it (see the trainer guide) or run from the project folder",
+                )
+            ]
+        )
     course = _load(root, COURSE_FILE, model.Course, problems)
-    units = {p.stem: _load(root, p, model.Unit, problems) for p in _yaml_files(root, UNITS_DIR, problems)}
-    banks = {p.stem: _load(root, p, model.QuizBank, problems) for p in _yaml_files(root, QUIZZES_DIR, problems)}
+    units = {
+        p.stem: _load(root, p, model.Unit, problems) for p in _yaml_files(root, UNITS_DIR, problems)
+    }
+    banks = {
+        p.stem: _load(root, p, model.QuizBank, problems)
+        for p in _yaml_files(root, QUIZZES_DIR, problems)
+    }
     problems += checks.cross_check(course, units, banks)
     if problems:
         raise ProblemsFound(problems)
@@ -59,13 +74,21 @@ def load_file(root: Path, relative: Path | str, model_class: type[M]) -> tuple[M
 
 def _yaml_files(root: Path, folder: str, problems: list[Problem]) -> list[Path]:
     for odd in _named(root, folder, "*.yaml"):
-        problems.append(Problem(str(odd), 1, 1, "", f"rename the file to {odd.stem}.yml: course files end in .yml"))
+        problems.append(
+            Problem(
+                str(odd), 1, 1, "", f"rename the file to {odd.stem}.yml: course files end in .yml"
+            )
+        )
     return _named(root, folder, "*.yml")
 
 
 def _named(root: Path, folder: str, pattern: str) -> list[Path]:
     """Paths matching ``pattern`` in ``folder``, relative to ``root``; dot-files are editor debris."""
-    return [p.relative_to(root) for p in sorted((root / folder).glob(pattern)) if not p.name.startswith(".")]
+    return [
+        p.relative_to(root)
+        for p in sorted((root / folder).glob(pattern))
+        if not p.name.startswith(".")
+    ]
 
 
 def _load(root: Path, relative: Path | str, model_class: type[M], problems: list[Problem]):
@@ -97,25 +120,44 @@ def _check_sound_questions(data: Any, source: Source) -> list[Problem]:
             question = _QUESTION.validate_python(raw)
         except ValidationError:
             continue
-        problems += [source.problem(("questions", i, *loc), message)
-                     for loc, message in checks.question_problems(question)]
+        problems += [
+            source.problem(("questions", i, *loc), message)
+            for loc, message in checks.question_problems(question)
+        ]
     return problems
 
 
 # --- pydantic's errors, told the way a trainer can act on them ---------------------------
 
-_FIELD_NAMES = sorted({
-    name for cls in (model.Course, model.Track, model.Unit, model.Objective, model.Section,
-                     model.FaqEntry, model.Term, model.Option, model.QuizBank, *model.QUESTION_MODELS)
-    for name in cls.model_fields
-} | {"customer", "agent"})
+_FIELD_NAMES = sorted(
+    {
+        name
+        for cls in (
+            model.Course,
+            model.Track,
+            model.Unit,
+            model.Objective,
+            model.Section,
+            model.FaqEntry,
+            model.Term,
+            model.Option,
+            model.QuizBank,
+            *model.QUESTION_MODELS,
+        )
+        for name in cls.model_fields
+    }
+    | {"customer", "agent"}
+)
 _TYPE_LIST = ", ".join(model.QUESTION_TYPES)
 
 
 def _clean_loc(loc: tuple) -> tuple:
     """Drop the union tags pydantic inserts, e.g. ("questions", 0, "single", "answer")."""
-    return tuple(p for i, p in enumerate(loc)
-                 if not (p in model.QUESTION_TYPES and i and isinstance(loc[i - 1], int)))
+    return tuple(
+        p
+        for i, p in enumerate(loc)
+        if not (p in model.QUESTION_TYPES and i and isinstance(loc[i - 1], int))
+    )
 
 
 def _explain(error: dict[str, Any], source: Source) -> Problem:
@@ -126,8 +168,11 @@ def _explain(error: dict[str, Any], source: Source) -> Problem:
         # A field of another file ('unit' in a unit file) is no typo: suggest nothing then.
         guess = [g for g in difflib.get_close_matches(str(name), _FIELD_NAMES, n=2) if g != name]
         hint = f"did you mean '{guess[0]}'? " if guess else ""
-        return source.problem(loc, f"unknown field '{excerpt(name)}'; {hint}fix the spelling or remove it",
-                              at_key=True)
+        return source.problem(
+            loc,
+            f"unknown field '{excerpt(name)}'; {hint}fix the spelling or remove it",
+            at_key=True,
+        )
     if kind == "missing":
         return source.problem(loc, f"required field '{name}' is missing; add it")
     return source.problem(loc, _MESSAGES.get(kind, _default)(value, ctx, error))
@@ -135,16 +180,20 @@ def _explain(error: dict[str, Any], source: Source) -> Problem:
 
 def _text_type(value, ctx, error) -> str:
     if isinstance(value, bool):
-        return ("expected text, but YAML read a yes/no word (yes, no, on, off, true, false) as "
-                f"{str(value).lower()}: put the text in quotes")
+        return (
+            "expected text, but YAML read a yes/no word (yes, no, on, off, true, false) as "
+            f"{str(value).lower()}: put the text in quotes"
+        )
     return f"expected text, not {_kind(value)}"
 
 
 def _pattern(value, ctx, error) -> str:
     if "A-Z" in ctx.get("pattern", ""):
         return f"option key {_shown(value)} must be letters or digits, e.g. a, b, c"
-    return (f"{_shown(value)} is not a valid id: use lower-case letters, digits and dashes, "
-            "e.g. 'after-sales'")
+    return (
+        f"{_shown(value)} is not a valid id: use lower-case letters, digits and dashes, "
+        "e.g. 'after-sales'"
+    )
 
 
 def _kind(value) -> str:
@@ -169,7 +218,9 @@ _MESSAGES = {
     "string_too_short": lambda v, c, e: "must not be empty; write the text after the colon",
     "string_pattern_mismatch": _pattern,
     "literal_error": lambda v, c, e: f"{_shown(v)} is not allowed here; use one of {c['expected']}",
-    "union_tag_invalid": lambda v, c, e: f"'{excerpt(c['tag'])}' is not a question type; use one of {_TYPE_LIST}",
+    "union_tag_invalid": lambda v, c, e: (
+        f"'{excerpt(c['tag'])}' is not a question type; use one of {_TYPE_LIST}"
+    ),
     "union_tag_not_found": lambda v, c, e: f"the question has no 'type'; add one of {_TYPE_LIST}",
     "int_type": lambda v, c, e: f"expected a whole number, not {_kind(v)}",
     "int_parsing": lambda v, c, e: f"expected a whole number, not {_kind(v)}",
@@ -180,10 +231,13 @@ _MESSAGES = {
     "bool_type": lambda v, c, e: f"write true or false without quotes, not {_kind(v)}",
     "greater_than": lambda v, c, e: f"{excerpt(v)} is too small: it must be more than {c['gt']}",
     "less_than_equal": lambda v, c, e: f"{excerpt(v)} is too large: it must be at most {c['le']}",
-    "too_short": lambda v, c, e: (f"needs at least {c['min_length']} item(s), "
-                                  f"but has {c.get('actual_length', 0)}"),
+    "too_short": lambda v, c, e: (
+        f"needs at least {c['min_length']} item(s), but has {c.get('actual_length', 0)}"
+    ),
     "list_type": lambda v, c, e: f"expected a list (lines starting with '- '), not {_kind(v)}",
     "dict_type": lambda v, c, e: f"expected a mapping (lines of `key: value`), not {_kind(v)}",
     "model_type": lambda v, c, e: f"expected a mapping (lines of `field: value`), not {_kind(v)}",
-    "model_attributes_type": lambda v, c, e: f"expected a mapping (lines of `field: value`), not {_kind(v)}",
+    "model_attributes_type": lambda v, c, e: (
+        f"expected a mapping (lines of `field: value`), not {_kind(v)}"
+    ),
 }

@@ -24,9 +24,18 @@ from mdit_py_plugins.deflist import deflist_plugin
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 # Titles of boxes written without one (`!!! tip`): Python-Markdown would print the English word.
 BOX_TITLES = {
-    "note": "注意", "abstract": "摘要", "info": "说明", "tip": "提示", "success": "做得好",
-    "question": "问题", "warning": "警告", "failure": "不要这样", "danger": "危险",
-    "bug": "问题", "example": "示例", "quote": "引用",
+    "note": "注意",
+    "abstract": "摘要",
+    "info": "说明",
+    "tip": "提示",
+    "success": "做得好",
+    "question": "问题",
+    "warning": "警告",
+    "failure": "不要这样",
+    "danger": "危险",
+    "bug": "问题",
+    "example": "示例",
+    "quote": "引用",
 }
 
 
@@ -96,14 +105,16 @@ def url_problem(url: str, *, image: bool) -> str | None:
     """Why a link or image address is refused: script schemes, and images from another site."""
     compact = _INVISIBLE.sub("", unquote(html.unescape(url))).lower()
     scheme = _SCHEME.match(compact)
-    if image and (scheme or compact.startswith("//") or compact.startswith("\\")):
+    if image and (scheme or compact.startswith(("//", "\\"))):
         return (
             f"image {url[:60]!r} is on another site; the course must work offline and from "
             "mainland China: save the image under docs/ and link it by a relative path"
         )
     if scheme and scheme.group(1) not in SAFE_SCHEMES:
-        return (f"link {url[:60]!r} uses '{scheme.group(1)}:'; only http(s), mailto and tel "
-                "links are allowed")
+        return (
+            f"link {url[:60]!r} uses '{scheme.group(1)}:'; only http(s), mailto and tel "
+            "links are allowed"
+        )
     return None
 
 
@@ -121,7 +132,7 @@ def _safety_rule(state: StateCore) -> None:
             elif child.type == "text" and (tag := _TAG_LIKE.search(child.content)):
                 # Not HTML to markdown-it (e.g. `<svg/onload=…>`) and shown as text, but
                 # meant as HTML: say so rather than print it.
-                problems.append(_raw_html_problem(child.content[tag.start():]))
+                problems.append(_raw_html_problem(child.content[tag.start() :]))
             elif child.type in ("link_open", "image"):
                 url = str(child.attrGet("href") or child.attrGet("src") or "")
                 if problem := url_problem(url, image=child.type == "image"):
@@ -141,9 +152,16 @@ def _join_cjk_lines(state: StateCore) -> None:
             continue
         joined: list[Token] = []
         for child in token.children:
-            if (child.type == "text" and len(joined) >= 2 and joined[-1].type == "softbreak"
-                    and joined[-2].type == "text" and joined[-2].content and child.content
-                    and _CJK.match(joined[-2].content[-1]) and _CJK.match(child.content[0])):
+            if (
+                child.type == "text"
+                and len(joined) >= 2
+                and joined[-1].type == "softbreak"
+                and joined[-2].type == "text"
+                and joined[-2].content
+                and child.content
+                and _CJK.match(joined[-2].content[-1])
+                and _CJK.match(child.content[0])
+            ):
                 joined.pop()
                 joined[-1].content += child.content
             else:
@@ -153,8 +171,10 @@ def _join_cjk_lines(state: StateCore) -> None:
 
 def _raw_html_problem(content: str) -> str:
     tag = (content.strip().splitlines() or [""])[0][:40]
-    return (f"raw HTML {tag!r} is not allowed; write Markdown instead "
-            "(**bold**, lists, [link](https://…)), or put code in `backticks`")
+    return (
+        f"raw HTML {tag!r} is not allowed; write Markdown instead "
+        "(**bold**, lists, [link](https://…)), or put code in `backticks`"
+    )
 
 
 _ADMONITION = re.compile(r"^( *)(?:!!!|\?\?\?\+?) *[a-z]+")
@@ -165,11 +185,13 @@ def _admonition_problems(text: str) -> list[str]:
     lines = text.split("\n")
     for i, line in enumerate(lines):
         if match := _ADMONITION.match(line):
-            following = [rest for rest in lines[i + 1:] if rest.strip()]
+            following = [rest for rest in lines[i + 1 :] if rest.strip()]
             indent = len(match.group(1))
             if following and len(following[0]) - len(following[0].lstrip(" ")) < indent + 4:
-                return [f"the content of the box {line.strip()!r} must be indented 4 spaces more "
-                        "than its first line"]
+                return [
+                    f"the content of the box {line.strip()!r} must be indented 4 spaces more "
+                    "than its first line"
+                ]
     return []
 
 

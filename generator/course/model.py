@@ -7,7 +7,7 @@ Structure and types are checked here; rules that span fields or files live in ch
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, TypeAlias, get_args
 
 from pydantic import (
     AfterValidator,
@@ -20,8 +20,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from generator.course.problems import Source
 from generator.course.markdown import inline_problem, markdown_problem
+from generator.course.problems import Source
 
 CATEGORIES = {
     "qualities": "基本素质",
@@ -173,8 +173,12 @@ class Turn(Strict):
         line = {"type": "string", "minLength": 1}
         return {
             "oneOf": [
-                {"type": "object", "properties": {who: line}, "required": [who],
-                 "additionalProperties": False}
+                {
+                    "type": "object",
+                    "properties": {who: line},
+                    "required": [who],
+                    "additionalProperties": False,
+                }
                 for who in ("customer", "agent")
             ]
         }
@@ -240,17 +244,17 @@ class TypingQuestion(QuestionBase):
     target_accuracy: Ratio = 0.95
 
 
-QUESTION_MODELS = (
-    SingleQuestion,
-    MultipleQuestion,
-    TrueFalseQuestion,
-    FillQuestion,
-    OrderQuestion,
-    ScenarioQuestion,
-    TypingQuestion,
+AnyQuestion: TypeAlias = (
+    SingleQuestion
+    | MultipleQuestion
+    | TrueFalseQuestion
+    | FillQuestion
+    | OrderQuestion
+    | ScenarioQuestion
+    | TypingQuestion
 )
-Question = Annotated[Union[QUESTION_MODELS], Field(discriminator="type")]
-AnyQuestion = Union[QUESTION_MODELS]
+Question = Annotated[AnyQuestion, Field(discriminator="type")]
+QUESTION_MODELS: tuple[type[QuestionBase], ...] = get_args(AnyQuestion)
 
 
 class QuizBank(Strict):

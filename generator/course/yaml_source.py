@@ -38,8 +38,11 @@ _NULL = _STANDARD + "null"
 _MERGE = _STANDARD + "merge"
 _COLLECTION_TAGS = {_STANDARD + "map", _STANDARD + "seq"}
 _PLAIN_WORDS = {_STANDARD + "value", _MERGE}  # `=` and `<<` as values: text, not a special tag
-_KINDS = {_STANDARD + "int": "a whole number", _STANDARD + "float": "a number",
-          _STANDARD + "timestamp": "a date"}
+_KINDS = {
+    _STANDARD + "int": "a whole number",
+    _STANDARD + "float": "a number",
+    _STANDARD + "timestamp": "a date",
+}
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what LibYAML counts as a new line
 _BOM = b"\xef\xbb\xbf"
 
@@ -61,22 +64,33 @@ def read_yaml(file: Path, display: str, root: Path | None = None) -> tuple[Any, 
     try:
         node = _Composer(loader, display).compose()
         if node is None:
-            raise YamlProblem(source.problem((), "the file is empty; see the trainer guide for what it holds"))
+            raise YamlProblem(
+                source.problem((), "the file is empty; see the trainer guide for what it holds")
+            )
         return _Builder(loader, source).build(node, ()), source
     except yaml.MarkedYAMLError as error:
         raise YamlProblem(_syntax_problem(error, source, text)) from None
     except yaml.YAMLError as error:  # reader errors that slipped past the checks above
         line, column = _reader_position(error, text)
-        raise YamlProblem(Problem(display, line, column, "", "unreadable text; delete the character "
-                                  "at this position and type it again")) from None
+        raise YamlProblem(
+            Problem(
+                display,
+                line,
+                column,
+                "",
+                "unreadable text; delete the character at this position and type it again",
+            )
+        ) from None
     finally:
         loader.dispose()
 
 
 # --- the file itself ----------------------------------------------------------------------
 
+
 def read_regular_file(file: Path, display: str, root: Path | None = None) -> bytes:
     """The bytes of ``file``, opened only when it is a regular file (inside ``root``)."""
+
     def refuse(message: str) -> YamlProblem:
         return YamlProblem(Problem(display, 1, 1, "", message))
 
@@ -84,22 +98,29 @@ def read_regular_file(file: Path, display: str, root: Path | None = None) -> byt
         target = file.resolve(strict=True)
     except FileNotFoundError:
         if file.is_symlink():
-            raise refuse("this is a link to a file that does not exist; delete the link "
-                         "or put the file back") from None
+            raise refuse(
+                "this is a link to a file that does not exist; delete the link or put the file back"
+            ) from None
         raise refuse("the file does not exist (was it just deleted or renamed?)") from None
     except (RuntimeError, OSError) as error:  # Python 3.11 reports a link loop as RuntimeError
         if isinstance(error, RuntimeError) or error.errno == errno.ELOOP:
-            raise refuse("this is a link that leads back to itself (a link loop); delete it") from None
+            raise refuse(
+                "this is a link that leads back to itself (a link loop); delete it"
+            ) from None
         raise refuse(_os_reason(error)) from None
     if root is not None and not target.is_relative_to(Path(root).resolve()):
-        raise refuse("this is a link to a file outside the project, which is never read; "
-                      "copy the file into the project instead of linking to it")
+        raise refuse(
+            "this is a link to a file outside the project, which is never read; "
+            "copy the file into the project instead of linking to it"
+        )
     try:
         kind = _not_a_file(target.stat().st_mode)
         if kind:
             raise refuse(kind)
         # O_NONBLOCK: should the file be swapped for a FIFO after the check, opening cannot hang.
-        fd = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        fd = os.open(
+            target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+        )
         try:
             kind = _not_a_file(os.fstat(fd).st_mode)
             if kind:
@@ -110,8 +131,10 @@ def read_regular_file(file: Path, display: str, root: Path | None = None) -> byt
     except OSError as error:
         raise refuse(_os_reason(error)) from None
     if len(raw) > MAX_BYTES:
-        raise refuse(f"the file is larger than {MAX_BYTES // 1000} KB, the limit for one course file "
-                     "(far more than any unit needs); split it into smaller units")
+        raise refuse(
+            f"the file is larger than {MAX_BYTES // 1000} KB, the limit for one course file "
+            "(far more than any unit needs); split it into smaller units"
+        )
     return raw
 
 
@@ -119,10 +142,18 @@ def _not_a_file(mode: int) -> str:
     if stat.S_ISREG(mode):
         return ""
     if stat.S_ISDIR(mode):
-        return "this is a folder, not a file; rename the folder so that its name does not end in .yml"
-    what = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else
-            "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else
-            "a socket" if stat.S_ISSOCK(mode) else "something other than a file")
+        return (
+            "this is a folder, not a file; rename the folder so that its name does not end in .yml"
+        )
+    what = (
+        "a named pipe (FIFO)"
+        if stat.S_ISFIFO(mode)
+        else "a device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "something other than a file"
+    )
     return f"this is {what}, not a text file, and is never read; delete it or move it out of the folder"
 
 
@@ -145,18 +176,26 @@ def _read_at_most(fd: int, limit: int) -> bytes:
 
 # --- the text ---------------------------------------------------------------------------
 
+
 def _decode(raw: bytes, source: Source) -> str:
     try:
         return raw.decode("utf-8-sig")  # a BOM, as Windows Notepad writes, is fine
     except UnicodeDecodeError as error:
-        body = raw[len(_BOM):] if raw.startswith(_BOM) else raw  # error.start counts after the BOM
-        before = body[:error.start].decode("utf-8")
+        body = raw[len(_BOM) :] if raw.startswith(_BOM) else raw  # error.start counts after the BOM
+        before = body[: error.start].decode("utf-8")
         line, column = line_column(before, len(before))
-        hint = "it looks like GBK/GB18030, the old Windows Chinese encoding; " if _is_gbk(raw) else ""
+        hint = (
+            "it looks like GBK/GB18030, the old Windows Chinese encoding; " if _is_gbk(raw) else ""
+        )
         raise YamlProblem(
-            Problem(source.path, line, column, "",
-                    f"the file is not UTF-8 ({hint}save it as UTF-8: in Notepad, "
-                    "File > Save As > Encoding: UTF-8; in VS Code, 'Save with Encoding')")
+            Problem(
+                source.path,
+                line,
+                column,
+                "",
+                f"the file is not UTF-8 ({hint}save it as UTF-8: in Notepad, "
+                "File > Save As > Encoding: UTF-8; in VS Code, 'Save with Encoding')",
+            )
         ) from None
 
 
@@ -173,10 +212,16 @@ def _refuse_control_characters(text: str, display: str) -> None:
     found = yaml.reader.Reader.NON_PRINTABLE.search(text)
     if found:
         line, column = line_column(text, found.start())
-        raise YamlProblem(Problem(
-            display, line, column, "",
-            f"an invisible control character (U+{ord(found.group()):04X}) is here, which YAML does "
-            "not allow; delete it (it often comes from text copied out of another program)"))
+        raise YamlProblem(
+            Problem(
+                display,
+                line,
+                column,
+                "",
+                f"an invisible control character (U+{ord(found.group()):04X}) is here, which YAML does "
+                "not allow; delete it (it often comes from text copied out of another program)",
+            )
+        )
 
 
 def line_column(text: str, index: int) -> tuple[int, int]:
@@ -187,6 +232,7 @@ def line_column(text: str, index: int) -> tuple[int, int]:
 
 
 # --- events -> nodes -> data ------------------------------------------------------------
+
 
 class _Composer:
     """LibYAML's parse events -> PyYAML nodes, with bounded depth and bounded repetition.
@@ -210,8 +256,9 @@ class _Composer:
         get()  # document end
         event = get()
         if type(event) is not yaml.StreamEndEvent:
-            raise self._problem(event.start_mark,
-                                "the file holds more than one document ('---'); keep one per file")
+            raise self._problem(
+                event.start_mark, "the file holds more than one document ('---'); keep one per file"
+            )
         return node
 
     def _node(self, event, depth: int) -> tuple[yaml.Node, int]:
@@ -222,12 +269,20 @@ class _Composer:
             raise self._problem(event.start_mark, too_deep())
         if event.anchor in self.anchors:
             first = self.anchors[event.anchor][0].start_mark.line + 1
-            raise self._problem(event.start_mark, f"the anchor &{excerpt(event.anchor)} is defined twice "
-                                                  f"(first on line {first}); rename one of them")
+            raise self._problem(
+                event.start_mark,
+                f"the anchor &{excerpt(event.anchor)} is defined twice "
+                f"(first on line {first}); rename one of them",
+            )
         if kind is not yaml.ScalarEvent:
             return self._collection(event, depth)
-        node = yaml.ScalarNode(self._tag(yaml.ScalarNode, event, event.value), event.value,
-                               event.start_mark, event.end_mark, style=event.style)
+        node = yaml.ScalarNode(
+            self._tag(yaml.ScalarNode, event, event.value),
+            event.value,
+            event.start_mark,
+            event.end_mark,
+            style=event.style,
+        )
         node.explicit_tag = event.tag not in (None, "!")  # the builder refuses those but !!str
         if event.anchor is not None:
             self.anchors[event.anchor] = node, 1
@@ -236,7 +291,9 @@ class _Composer:
     def _collection(self, event, depth: int) -> tuple[yaml.Node, int]:
         is_list = type(event) is yaml.SequenceStartEvent
         kind = yaml.SequenceNode if is_list else yaml.MappingNode
-        node = kind(self._tag(kind, event, None), [], event.start_mark, None, flow_style=event.flow_style)
+        node = kind(
+            self._tag(kind, event, None), [], event.start_mark, None, flow_style=event.flow_style
+        )
         node.explicit_tag = event.tag not in (None, "!")
         if event.anchor is not None:
             self.open.add(event.anchor)
@@ -268,17 +325,25 @@ class _Composer:
     def _alias(self, event) -> tuple[yaml.Node, int]:
         name = excerpt(event.anchor)
         if event.anchor in self.open:
-            raise self._problem(event.start_mark, f"the alias *{name} is inside its own anchor &{name}, "
-                                                  "so it would repeat forever; write the content out instead")
+            raise self._problem(
+                event.start_mark,
+                f"the alias *{name} is inside its own anchor &{name}, "
+                "so it would repeat forever; write the content out instead",
+            )
         if event.anchor not in self.anchors:
-            raise self._problem(event.start_mark, f"found undefined alias '{name}'; "
-                                                  "define the anchor (&name) before using *name")
+            raise self._problem(
+                event.start_mark,
+                f"found undefined alias '{name}'; define the anchor (&name) before using *name",
+            )
         node, size = self.anchors[event.anchor]
         self.repeated += size
         if self.repeated > MAX_REPEATED:
-            raise self._problem(event.start_mark, f"aliases (*name) repeat more than {MAX_REPEATED:,} values "
-                                                  "(an \"alias bomb\"); write the content out instead of "
-                                                  "repeating it with anchors")
+            raise self._problem(
+                event.start_mark,
+                f"aliases (*name) repeat more than {MAX_REPEATED:,} values "
+                '(an "alias bomb"); write the content out instead of '
+                "repeating it with anchors",
+            )
         return node, size
 
     def _problem(self, mark, message: str) -> YamlProblem:
@@ -286,8 +351,10 @@ class _Composer:
 
 
 def too_deep() -> str:
-    return (f"the values here are nested more than {MAX_DEPTH} levels deep; course files need only "
-            "a few levels: look for brackets [ { that are never closed or a run of list dashes '- - -'")
+    return (
+        f"the values here are nested more than {MAX_DEPTH} levels deep; course files need only "
+        "a few levels: look for brackets [ { that are never closed or a run of list dashes '- - -'"
+    )
 
 
 class _Builder:
@@ -318,10 +385,14 @@ class _Builder:
         for key_node, value_node in node.value:
             key = self._key(key_node, loc)
             if key in data:
-                raise YamlProblem(self._at(
-                    key_node, (*loc, key),
-                    f"duplicate key '{excerpt(key)}' (first written on line {first_line[key]}); "
-                    "YAML would silently keep only the last one: remove or rename one of them"))
+                raise YamlProblem(
+                    self._at(
+                        key_node,
+                        (*loc, key),
+                        f"duplicate key '{excerpt(key)}' (first written on line {first_line[key]}); "
+                        "YAML would silently keep only the last one: remove or rename one of them",
+                    )
+                )
             first_line[key] = key_node.start_mark.line + 1
             self.source.key_positions[(*loc, key)] = _position(key_node)
             data[key] = self.build(value_node, (*loc, key))
@@ -330,14 +401,24 @@ class _Builder:
     def _key(self, node: yaml.Node, loc: Loc) -> str:
         """A key is the text as written: `1:` and `yes:` are the words '1' and 'yes'."""
         if not isinstance(node, yaml.ScalarNode):
-            raise YamlProblem(self._at(node, loc, "a key must be a plain word, not a list or mapping"))
+            raise YamlProblem(
+                self._at(node, loc, "a key must be a plain word, not a list or mapping")
+            )
         if node.explicit_tag and node.tag != _STR:
             raise YamlProblem(self._tag_problem(node, loc))
         if node.tag == _MERGE:
-            raise YamlProblem(self._at(node, loc, "merge keys (<<) are not supported; write the fields out"))
+            raise YamlProblem(
+                self._at(node, loc, "merge keys (<<) are not supported; write the fields out")
+            )
         if node.tag == _NULL:
-            raise YamlProblem(self._at(node, loc, "the key is empty (nothing, '~' or 'null' before the "
-                                                  "colon); write the field name"))
+            raise YamlProblem(
+                self._at(
+                    node,
+                    loc,
+                    "the key is empty (nothing, '~' or 'null' before the "
+                    "colon); write the field name",
+                )
+            )
         return node.value
 
     def _scalar(self, node: yaml.ScalarNode, loc: Loc) -> Any:
@@ -345,17 +426,36 @@ class _Builder:
             return node.value
         try:
             return self.loader.construct_object(node, deep=True)
-        except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError,
-                yaml.YAMLError):
+        except (
+            ValueError,
+            TypeError,
+            KeyError,
+            IndexError,
+            AttributeError,
+            OverflowError,
+            yaml.YAMLError,
+        ):
             kind = _KINDS.get(node.tag, "a value")
-            raise YamlProblem(self._at(node, loc, f"'{excerpt(node.value)}' cannot be read as {kind}; "
-                                                  "correct it, or put it in quotes if it is text")) from None
+            raise YamlProblem(
+                self._at(
+                    node,
+                    loc,
+                    f"'{excerpt(node.value)}' cannot be read as {kind}; "
+                    "correct it, or put it in quotes if it is text",
+                )
+            ) from None
 
     def _tag_problem(self, node: yaml.Node, loc: Loc) -> Problem:
-        tag = excerpt(node.tag.replace(_STANDARD, "!!", 1) if node.tag.startswith(_STANDARD) else node.tag)
-        return self._at(node, loc, f"the tag '{tag}' is not allowed; course files hold plain text, "
-                                   f"numbers, lists and mappings only: remove '{tag}' "
-                                   "(and put the value in quotes if it is text)")
+        tag = excerpt(
+            node.tag.replace(_STANDARD, "!!", 1) if node.tag.startswith(_STANDARD) else node.tag
+        )
+        return self._at(
+            node,
+            loc,
+            f"the tag '{tag}' is not allowed; course files hold plain text, "
+            f"numbers, lists and mappings only: remove '{tag}' "
+            "(and put the value in quotes if it is text)",
+        )
 
     def _at(self, node: yaml.Node, loc: Loc, message: str) -> Problem:
         line, column = _position(node)
@@ -371,11 +471,15 @@ def _syntax_problem(error: yaml.MarkedYAMLError, source: Source, text: str) -> P
     problem = error.problem or ""
     lines = _LINE_BREAK.split(text)
     if "\t" in (lines[line - 1][:column] if line <= len(lines) else ""):
-        message = "a tab is used for indentation; YAML needs spaces (set your editor to insert spaces)"
+        message = (
+            "a tab is used for indentation; YAML needs spaces (set your editor to insert spaces)"
+        )
     else:
         context = f" {error.context}" if error.context else ""
-        message = (f"YAML syntax error:{context} {problem}. Check the indentation and that text "
-                   "with ': ' or starting with a special character ([ { * & ! | > ' \" % @ `) is in quotes")
+        message = (
+            f"YAML syntax error:{context} {problem}. Check the indentation and that text "
+            "with ': ' or starting with a special character ([ { * & ! | > ' \" % @ `) is in quotes"
+        )
     return Problem(source.path, line, column, "", message)
 
 

@@ -10,11 +10,10 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.course import model
-
 from generator import sanitize
-from generator.tools.export import dialogue_lines
+from generator.course import model
 from generator.locale import strings
+from generator.tools.export import dialogue_lines
 from generator.tools.templates import template_env
 
 PAPER_TYPES = ("single", "multiple", "truefalse", "fill", "order", "scenario")  # paper order
@@ -30,8 +29,12 @@ class Item:
     number: int
     unit: model.Unit
     q: model.AnyQuestion
-    options: list[tuple[str, model.Option]] = field(default_factory=list)  # (label, option) as printed
-    original: list[tuple[str, str]] = field(default_factory=list)  # (printed label, key in the bank)
+    options: list[tuple[str, model.Option]] = field(
+        default_factory=list
+    )  # (label, option) as printed
+    original: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # (printed label, key in the bank)
     key: str = ""
     key_texts: list[str] = field(default_factory=list)  # the correct options, in words
     dialogue: list[tuple[str, str]] = field(default_factory=list)
@@ -53,19 +56,30 @@ class Exam:
 def build_exam(curriculum: model.Curriculum, unit_ids: list[str], count: int, seed: int) -> Exam:
     """Draw ``count`` questions spread evenly over ``unit_ids``; shuffle their options."""
     if unknown := [u for u in unit_ids if u not in curriculum.units]:
-        raise ExamError(f"unknown unit(s): {', '.join(unknown)}; the units are "
-                        f"{', '.join(curriculum.units)}")
+        raise ExamError(
+            f"unknown unit(s): {', '.join(unknown)}; the units are {', '.join(curriculum.units)}"
+        )
     if count < 1:
         raise ExamError("--count must be at least 1")
     rng = random.Random(seed)
-    pools = {u: [q for q in curriculum.banks[u].questions if q.type in PAPER_TYPES] for u in unit_ids}
-    skipped = [f"{u}/{q.id}" for u in unit_ids for q in curriculum.banks[u].questions
-               if q.type not in PAPER_TYPES]
+    pools = {
+        u: [q for q in curriculum.banks[u].questions if q.type in PAPER_TYPES] for u in unit_ids
+    }
+    skipped = [
+        f"{u}/{q.id}"
+        for u in unit_ids
+        for q in curriculum.banks[u].questions
+        if q.type not in PAPER_TYPES
+    ]
     available = sum(len(p) for p in pools.values())
     if count > available:
-        raise ExamError(f"--count {count} is more than the {available} questions of the chosen "
-                        "unit(s) that fit on paper; ask for fewer or add units")
-    drawn = [(u, q) for u, quota in _spread(pools, count).items() for q in rng.sample(pools[u], quota)]
+        raise ExamError(
+            f"--count {count} is more than the {available} questions of the chosen "
+            "unit(s) that fit on paper; ask for fewer or add units"
+        )
+    drawn = [
+        (u, q) for u, quota in _spread(pools, count).items() for q in rng.sample(pools[u], quota)
+    ]
     rng.shuffle(drawn)
     texts, sections, number = strings(), [], 0
     for qtype in PAPER_TYPES:
@@ -97,9 +111,9 @@ def _item(number: int, unit: model.Unit, q: model.AnyQuestion, rng: random.Rando
         while q.type == "order" and keys == list(q.answer):  # never print an order already solved
             rng.shuffle(keys)
         labels = [str(i + 1) if q.type == "order" else chr(ord("A") + i) for i in range(len(keys))]
-        item.options = [(label, q.options[k]) for label, k in zip(labels, keys)]
-        item.original = list(zip(labels, keys))  # explanations name options by their bank keys
-        shown = dict(zip(keys, labels))
+        item.options = [(label, q.options[k]) for label, k in zip(labels, keys, strict=False)]
+        item.original = list(zip(labels, keys, strict=False))  # explanations name options by their bank keys
+        shown = dict(zip(keys, labels, strict=False))
         correct = [q.answer] if isinstance(q.answer, str) else list(q.answer)
         if q.type == "order":
             item.key = " → ".join(shown[k] for k in correct)
@@ -120,8 +134,10 @@ def render_exam(exam: Exam) -> dict[str, str]:
     """File name -> HTML of the paper and of its answer key."""
     env = template_env()
     context = {"exam": exam, "t": strings()}
-    return {name: sanitize.clean_document(env.get_template(name).render(context))
-            for name in ("exam.html", "answers.html")}
+    return {
+        name: sanitize.clean_document(env.get_template(name).render(context))
+        for name in ("exam.html", "answers.html")
+    }
 
 
 def write_exam(exam: Exam, out: Path) -> tuple[list[Path], str | None]:
@@ -135,8 +151,10 @@ def write_exam(exam: Exam, out: Path) -> tuple[list[Path], str | None]:
     try:
         import weasyprint  # optional: PDFs straight from the command
     except ImportError:
-        return written, ("PDF: WeasyPrint is not installed, so no PDF was made; open exam.html in a "
-                         "browser and print it (Ctrl+P, 'Save as PDF'), or `pip install weasyprint`")
+        return written, (
+            "PDF: WeasyPrint is not installed, so no PDF was made; open exam.html in a "
+            "browser and print it (Ctrl+P, 'Save as PDF'), or `pip install weasyprint`"
+        )
     for name, html in pages.items():
         pdf = out / name.replace(".html", ".pdf")
         weasyprint.HTML(string=html, base_url=str(out)).write_pdf(pdf)

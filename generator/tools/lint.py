@@ -11,8 +11,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from generator.course import model
 from generator.course.problems import Source, format_path
@@ -24,11 +25,15 @@ LONGEST_MARGIN = 1.1  # the key is a clue when at least 10 % longer than every o
 _ALL_NONE = re.compile(  # 以上都对 / 以上说法均不正确 at the start; 都不是 / 全部正确 as the whole option
     r"^\s*(?:以上|上述|上面)的?(?:选项|说法|做法|答案|各项|几项|几种)?(?:都|全|均|皆)"
     r"|^\s*(?:都|全|均)不(?:是|对|正确)[。.！!]?\s*$|^\s*全部都?(?:正确|错误|对|不对)[。.！!]?\s*$"
-    r"|\b(?:all|none|both|neither) of (?:the )?(?:above|these)\b", re.IGNORECASE)
+    r"|\b(?:all|none|both|neither) of (?:the )?(?:above|these)\b",
+    re.IGNORECASE,
+)
 # Words that turn a question into "which is NOT…"; plain 不 is too common (不错, 不少) to use.
 _NEGATIVE = re.compile(
     r"不是|不应|不能|不可|不属于|不会|不要|不该|不需要?|不必|不适合|不适用|不正确|不恰当|不合适|不合理|"
-    r"不包括|不对|没有|无需|错误|有误|\b(?:not|except)\b", re.IGNORECASE)
+    r"不包括|不对|没有|无需|错误|有误|\b(?:not|except)\b",
+    re.IGNORECASE,
+)
 _EMPHASIS = re.compile(r"\*\*.+?\*\*|__.+?__", re.DOTALL)
 # Quoted speech, mentioned words and asides in brackets are not what the item asserts or asks.
 _QUOTED = re.compile(r"“[^”]*”|「[^」]*」|‘[^’]*’|\"[^\"]*\"|（[^）]*）|\([^)]*\)")
@@ -64,8 +69,10 @@ class Finding:
 
     def github(self, level: str) -> str:
         """A GitHub Actions workflow command, which shows as an annotation on the file."""
-        return (f"::{level} file={_gh(self.file, True)},line={self.line},col={self.column},"
-                f"title={_gh(self.rule, True)}::{_gh(self.message)}")
+        return (
+            f"::{level} file={_gh(self.file, True)},line={self.line},col={self.column},"
+            f"title={_gh(self.rule, True)}::{_gh(self.message)}"
+        )
 
 
 def _gh(text: str, property_value: bool = False) -> str:
@@ -91,47 +98,81 @@ def lint_bank(bank: model.QuizBank, source: Source, display_root: str = "") -> l
         if placeholder := _placeholder(question.model_dump(), at):
             found += placeholder  # a skeleton being written: its other clues are the template's
             continue
-        found += [((*at, *loc), rule, message) for loc, rule, message in question_findings(question)]
+        found += [
+            ((*at, *loc), rule, message) for loc, rule, message in question_findings(question)
+        ]
     if balance := key_position(bank):
         found.append((("questions",), "key-position", balance))
     return _findings(source, found, display_root)
 
 
-def _findings(source: Source, found: list[tuple[tuple, str, str]], display_root: str) -> list[Finding]:
+def _findings(
+    source: Source, found: list[tuple[tuple, str, str]], display_root: str
+) -> list[Finding]:
     file = f"{display_root}/{source.path}" if display_root else source.path
-    return [Finding(file, *source.locate(loc, at_key=loc == ("questions",)), rule, message)
-            for loc, rule, message in found]
+    return [
+        Finding(file, *source.locate(loc, at_key=loc == ("questions",)), rule, message)
+        for loc, rule, message in found
+    ]
 
 
 def question_findings(q: model.AnyQuestion) -> Iterator[tuple[tuple, str, str]]:
     """(field path within the question, rule, message) for each clue in one question."""
     options = getattr(q, "options", {})
     if q.type == "single" and len(options) < 3:
-        yield ("options",), "few-options", (f"only {len(options)} options; write at least 3 plausible "
-                                            "ones so guessing succeeds less often")
+        yield (
+            ("options",),
+            "few-options",
+            (
+                f"only {len(options)} options; write at least 3 plausible "
+                "ones so guessing succeeds less often"
+            ),
+        )
     if q.type in ("single", "scenario") and len(options) >= 3:
         lengths = {k: len(o.text) for k, o in options.items()}
         others = max(v for k, v in lengths.items() if k != q.answer)
         if lengths[q.answer] > others * LONGEST_MARGIN:
-            yield ("options", q.answer), "longest-key", (
-                f"the correct option '{q.answer}' ({lengths[q.answer]} characters) is much longer than "
-                f"every other (at most {others}); trainees pick the longest: make them about equal")
+            yield (
+                ("options", q.answer),
+                "longest-key",
+                (
+                    f"the correct option '{q.answer}' ({lengths[q.answer]} characters) is much longer than "
+                    f"every other (at most {others}); trainees pick the longest: make them about equal"
+                ),
+            )
     for key, option in options.items():
         if q.type != "order" and _ALL_NONE.search(option.text):
-            yield ("options", key), "all-none-above", (
-                f"option '{key}' ({option.text}) lets a trainee answer from partial knowledge; "
-                "replace it with a plausible distractor")
+            yield (
+                ("options", key),
+                "all-none-above",
+                (
+                    f"option '{key}' ({option.text}) lets a trainee answer from partial knowledge; "
+                    "replace it with a plausible distractor"
+                ),
+            )
     if q.type in ("single", "multiple", "scenario") and (word := _negative_word(q.stem)):
-        yield ("stem",), "negative-stem", (
-            f"the question asks with '{word}', easy to misread; ask positively or emphasise it: **{word}**")
+        yield (
+            ("stem",),
+            "negative-stem",
+            (
+                f"the question asks with '{word}', easy to misread; ask positively or emphasise it: **{word}**"
+            ),
+        )
     texts = list(options.items())
     for n, (key_a, a) in enumerate(texts):
-        for key_b, b in texts[n + 1:]:
-            if min(len(a.text), len(b.text)) >= MIN_COMPARED and \
-                    difflib.SequenceMatcher(None, a.text, b.text).ratio() >= NEAR_DUPLICATE:
-                yield ("options", key_b), "near-duplicate-options", (
-                    f"options '{key_a}' and '{key_b}' are nearly the same ({a.text} / {b.text}); "
-                    "make each a distinct, plausible choice")
+        for key_b, b in texts[n + 1 :]:
+            if (
+                min(len(a.text), len(b.text)) >= MIN_COMPARED
+                and difflib.SequenceMatcher(None, a.text, b.text).ratio() >= NEAR_DUPLICATE
+            ):
+                yield (
+                    ("options", key_b),
+                    "near-duplicate-options",
+                    (
+                        f"options '{key_a}' and '{key_b}' are nearly the same ({a.text} / {b.text}); "
+                        "make each a distinct, plausible choice"
+                    ),
+                )
     # In replies to customers (scenarios, "哪种回复…"), an overpromise is the lesson, not a clue.
     if q.type in ("single", "multiple") and not _ASKS_REPLY.search(q.stem):
         keys = {q.answer} if q.type == "single" else set(q.answer)
@@ -139,14 +180,21 @@ def question_findings(q: model.AnyQuestion) -> Iterator[tuple[tuple, str, str]]:
         in_wrong = sorted({w for k, words in absolute.items() if k not in keys for w in words})
         if in_wrong and not any(absolute[k] for k in keys):
             culprits = [k for k, words in absolute.items() if words and k not in keys]
-            yield ("options", culprits[0]), "absolute-clue", (
-                f"only wrong options use absolute words ({', '.join(in_wrong)} in "
-                f"{', '.join(culprits)}): trainees learn to rule them out; reword or use them in the key too")
+            yield (
+                ("options", culprits[0]),
+                "absolute-clue",
+                (
+                    f"only wrong options use absolute words ({', '.join(in_wrong)} in "
+                    f"{', '.join(culprits)}): trainees learn to rule them out; reword or use them in the key too"
+                ),
+            )
 
 
 def key_position(bank: model.QuizBank) -> str | None:
     """A message when single/scenario keys gather on one position, else None."""
-    positions = [list(q.options).index(q.answer) for q in bank.questions if q.type in ("single", "scenario")]
+    positions = [
+        list(q.options).index(q.answer) for q in bank.questions if q.type in ("single", "scenario")
+    ]
     if len(positions) < MIN_KEYS_FOR_BALANCE:
         return None
     counts = Counter(positions)
@@ -155,8 +203,10 @@ def key_position(bank: model.QuizBank) -> str | None:
         return None
     widest = max(len(q.options) for q in bank.questions if q.type in ("single", "scenario"))
     spread = ", ".join(f"{chr(65 + p)} {counts[p]}" for p in range(widest))
-    return (f"the correct answer of {most} of {len(positions)} single/scenario questions is in "
-            f"position {chr(65 + position)} ({spread}); spread the keys over all positions")
+    return (
+        f"the correct answer of {most} of {len(positions)} single/scenario questions is in "
+        f"position {chr(65 + position)} ({spread}); spread the keys over all positions"
+    )
 
 
 def _negative_word(stem: str) -> str | None:
@@ -173,8 +223,14 @@ def _placeholder(data: Any, loc: tuple) -> list[tuple[tuple, str, str]]:
     left = [(path, text) for path, text in _texts(data, loc) if _PLACEHOLDER.search(text)]
     if not left:
         return []
-    fields = ", ".join(format_path(path[len(loc):]) for path, _ in left)
-    return [(left[0][0], "placeholder", f"{len(left)} placeholder(s) left ({fields}): write the real content")]
+    fields = ", ".join(format_path(path[len(loc) :]) for path, _ in left)
+    return [
+        (
+            left[0][0],
+            "placeholder",
+            f"{len(left)} placeholder(s) left ({fields}): write the real content",
+        )
+    ]
 
 
 def _texts(data: Any, loc: tuple) -> Iterator[tuple[tuple, str]]:

@@ -18,18 +18,23 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import pydantic_core
-from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError,
-                      model_validator)
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
-from generator.course import model
-
-from generator.tools import outputs
-
 from generator import sanitize
+from generator.course import model
+from generator.tools import outputs
 from generator.tools.outputs import one_line
-from generator.tools.templates import template_env
 from generator.tools.stats import text_table
+from generator.tools.templates import template_env
 
 FORMAT, VERSION = "kefu-academy-results", 1
 MAX_BYTES = 1_000_000  # a whole course's results take a few KB
@@ -92,8 +97,10 @@ def read_results(path: Path, course_id: str) -> ResultsFile:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise BadResults(f"not UTF-8 text (byte 0x{raw[error.start]:02x} at position {error.start}); "
-                         "give the file exactly as the site downloaded it") from None
+        raise BadResults(
+            f"not UTF-8 text (byte 0x{raw[error.start]:02x} at position {error.start}); "
+            "give the file exactly as the site downloaded it"
+        ) from None
     try:  # pydantic's JSON parser: bounded nesting, so `[[[[…` is an error, not a crash
         data = pydantic_core.from_json(text, allow_inf_nan=False)
     except ValueError as error:
@@ -101,17 +108,26 @@ def read_results(path: Path, course_id: str) -> ResultsFile:
             raise BadResults(f"not a results file: nested far too deep ({error})") from None
         raise BadResults(f"not a JSON results file ({error})") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise BadResults(f"not a {FORMAT} file (download it from the 学习进度 page, button 下载成绩)")
+        raise BadResults(
+            f"not a {FORMAT} file (download it from the 学习进度 page, button 下载成绩)"
+        )
     if not (type(data.get("version")) is int and data["version"] == VERSION):
-        raise BadResults(f"format version {_shown(data.get('version'))} is not supported; "
-                         f"this tool reads version {VERSION}")
+        raise BadResults(
+            f"format version {_shown(data.get('version'))} is not supported; "
+            f"this tool reads version {VERSION}"
+        )
     if data.get("course") != course_id:
-        raise BadResults(f"results of another course ({_shown(data.get('course'))}; this course is {course_id!r})")
+        raise BadResults(
+            f"results of another course ({_shown(data.get('course'))}; this course is {course_id!r})"
+        )
     try:
         results = _Results.model_validate(data)
     except ValidationError as error:
         raise BadResults(_describe(error.errors()[0])) from None
-    units = [UnitResult(u.unit, u.score, u.total, u.passed, u.date, tuple(u.missed)) for u in results.units]
+    units = [
+        UnitResult(u.unit, u.score, u.total, u.passed, u.date, tuple(u.missed))
+        for u in results.units
+    ]
     return ResultsFile(path, results.trainee, results.exported_at, units)
 
 
@@ -120,14 +136,19 @@ def _read_regular_file(path: Path) -> bytes:
     try:
         kind = os.stat(path).st_mode
     except FileNotFoundError:
-        raise BadResults("a link to a file that does not exist" if path.is_symlink()
-                         else "no such file or folder") from None
+        raise BadResults(
+            "a link to a file that does not exist"
+            if path.is_symlink()
+            else "no such file or folder"
+        ) from None
     except OSError as error:
         raise BadResults(f"cannot be read ({error.strerror or error})") from None
     if stat.S_ISDIR(kind):
         raise BadResults("is a folder, not a results file")
     if not stat.S_ISREG(kind):
-        raise BadResults("is not a regular file (a pipe, socket or device); give the downloaded .json file")
+        raise BadResults(
+            "is not a regular file (a pipe, socket or device); give the downloaded .json file"
+        )
     try:  # O_NONBLOCK: should the file be swapped for a pipe meanwhile, opening it cannot hang
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(descriptor, "rb") as file:
@@ -137,14 +158,18 @@ def _read_regular_file(path: Path) -> bytes:
     except OSError as error:
         raise BadResults(f"cannot be read ({error.strerror or error})") from None
     if len(raw) > MAX_BYTES:
-        raise BadResults(f"is larger than {MAX_BYTES // 1_000_000} MB, far more than any results file; "
-                         "is it the right file?")
+        raise BadResults(
+            f"is larger than {MAX_BYTES // 1_000_000} MB, far more than any results file; "
+            "is it the right file?"
+        )
     return raw
 
 
 def _shown(value: Any, as_json: bool = False) -> str:
     """An untrusted value quoted for a message: short, with control characters written as escapes."""
-    text = outputs.json_for_terminal(json.dumps(value, ensure_ascii=False)) if as_json else repr(value)
+    text = (
+        outputs.json_for_terminal(json.dumps(value, ensure_ascii=False)) if as_json else repr(value)
+    )
     return text if len(text) <= 40 else text[:39] + "…"
 
 
@@ -172,8 +197,11 @@ class _Entry(BaseModel):
     @model_validator(mode="after")
     def _possible(self) -> _Entry:
         if self.score > self.total:
-            raise PydanticCustomError("impossible", "score {score} of {total} is impossible",
-                                      {"score": self.score, "total": self.total})
+            raise PydanticCustomError(
+                "impossible",
+                "score {score} of {total} is impossible",
+                {"score": self.score, "total": self.total},
+            )
         return self
 
 
@@ -203,7 +231,7 @@ def _describe(error: dict) -> str:
     if error["type"] not in _PROBLEMS:  # our own messages name their field already
         return _where(loc[:-1] if loc and isinstance(loc[-1], str) else loc) + error["msg"]
     field_at = max((i for i, part in enumerate(loc) if isinstance(part, str)), default=0)
-    subject = f"'{loc[field_at]}'" + "".join(f"[{part}]" for part in loc[field_at + 1:])
+    subject = f"'{loc[field_at]}'" + "".join(f"[{part}]" for part in loc[field_at + 1 :])
     problem = _PROBLEMS[error["type"]].format(**error.get("ctx", {}))
     shown = "" if error["type"] == "missing" else f", not {_shown(error['input'], as_json=True)}"
     return f"{_where(loc[:field_at])}{subject} {problem}{shown}"
@@ -211,7 +239,9 @@ def _describe(error: dict) -> str:
 
 def _where(loc: tuple) -> str:
     """('units', 0) -> 'units[0]: ', the place of a problem inside the file."""
-    place = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc).lstrip(".")
+    place = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc).lstrip(
+        "."
+    )
     return f"{place}: " if place else ""
 
 
@@ -226,18 +256,32 @@ def build_report(curriculum: model.Curriculum, files: list[ResultsFile]) -> Clas
             if r.unit not in curriculum.units:
                 warnings.append(f"{results.path}: unit '{r.unit}' is not in this course; ignored")
                 continue
-            if r.unit not in mine or (r.score / r.total, r.date) > (mine[r.unit].score / mine[r.unit].total,
-                                                                    mine[r.unit].date):
+            if r.unit not in mine or (r.score / r.total, r.date) > (
+                mine[r.unit].score / mine[r.unit].total,
+                mine[r.unit].date,
+            ):
                 mine[r.unit] = r
             latest_missed.setdefault(results.trainee, {})[r.unit] = r.missed
-    counts = Counter((unit, q) for units in latest_missed.values() for unit, missed in units.items()
-                     for q in set(missed))
+    counts = Counter(
+        (unit, q)
+        for units in latest_missed.values()
+        for unit, missed in units.items()
+        for q in set(missed)
+    )
     stems = {(u, q.id): q.stem for u, bank in curriculum.banks.items() for q in bank.questions}
-    missed = [(u, q, n, stems.get((u, q), "")) for (u, q), n in
-              sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:MOST_MISSED]]
+    missed = [
+        (u, q, n, stems.get((u, q), ""))
+        for (u, q), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:MOST_MISSED]
+    ]
     taken = {u for units in best.values() for u in units}
-    return ClassReport(curriculum.course, [curriculum.units[u] for u in course_order(curriculum) if u in taken],
-                       best, missed, len(files), warnings)
+    return ClassReport(
+        curriculum.course,
+        [curriculum.units[u] for u in course_order(curriculum) if u in taken],
+        best,
+        missed,
+        len(files),
+        warnings,
+    )
 
 
 def course_order(curriculum: model.Curriculum) -> list[str]:
@@ -248,16 +292,25 @@ def course_order(curriculum: model.Curriculum) -> list[str]:
 
 def report_text(report: ClassReport) -> str:
     head = f"班级成绩：{report.course.title}（{len(report.best)} 名学员，{report.files} 个文件；✓ 表示已通过）"
-    rows = [[name, *(report.cell(name, u.id) for u in report.units), report.passed_units(name)]
-            for name in report.trainees]
+    rows = [
+        [name, *(report.cell(name, u.id) for u in report.units), report.passed_units(name)]
+        for name in report.trainees
+    ]
     rows.append(["通过率", *(report.pass_rate(u.id) for u in report.units), ""])
     table = text_table(["学员", *(u.id for u in report.units), "通过单元"], rows)
     titles = "\n".join(f"  {u.id}：{u.title}" for u in report.units)
     parts = [head, table, f"单元\n{titles}"]
     if report.missed:
-        parts.append("最常答错的题\n" + text_table(
-            ["单元", "题目", "答错人数", "题干"],
-            [[u, q, n, _one_line(stem) or "（题库里已没有这道题）"] for u, q, n, stem in report.missed]))
+        parts.append(
+            "最常答错的题\n"
+            + text_table(
+                ["单元", "题目", "答错人数", "题干"],
+                [
+                    [u, q, n, _one_line(stem) or "（题库里已没有这道题）"]
+                    for u, q, n, stem in report.missed
+                ],
+            )
+        )
     return "\n\n".join(parts) + "\n"
 
 
@@ -268,14 +321,21 @@ def _one_line(text: str, width: int = 40) -> str:
 
 def write_csv(report: ClassReport, target: Path) -> None:
     """The class table for Excel, a pass-rate row last."""
-    outputs.write_csv(target, [
-        ["学员", *(f"{u.id} {u.title}" for u in report.units), "通过单元"],
-        *([name, *(report.cell(name, u.id) for u in report.units), report.passed_units(name)]
-          for name in report.trainees),
-        ["通过率", *(report.pass_rate(u.id) for u in report.units), ""]])
+    outputs.write_csv(
+        target,
+        [
+            ["学员", *(f"{u.id} {u.title}" for u in report.units), "通过单元"],
+            *(
+                [name, *(report.cell(name, u.id) for u in report.units), report.passed_units(name)]
+                for name in report.trainees
+            ),
+            ["通过率", *(report.pass_rate(u.id) for u in report.units), ""],
+        ],
+    )
 
 
 def write_html(report: ClassReport, target: Path) -> None:
     html = sanitize.clean_document(
-        template_env().get_template("report.html").render(report=report, one_line=_one_line))
+        template_env().get_template("report.html").render(report=report, one_line=_one_line)
+    )
     target.write_text(html, encoding="utf-8")

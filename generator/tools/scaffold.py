@@ -28,8 +28,12 @@ class ScaffoldError(Exception):
 
 
 def _env() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
-                             keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=False,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
     env.filters["yaml"] = lambda text: json.dumps(text, ensure_ascii=False)  # a quoted YAML scalar
     return env
 
@@ -38,24 +42,41 @@ def check_id(value: str, what: str) -> str:
     try:
         return TypeAdapter(model.Id).validate_python(value)
     except ValidationError:
-        raise ScaffoldError(f"{value!r} is not a valid {what} id: use lower-case letters, digits "
-                            "and dashes, e.g. 'after-sales'") from None
+        raise ScaffoldError(
+            f"{value!r} is not a valid {what} id: use lower-case letters, digits "
+            "and dashes, e.g. 'after-sales'"
+        ) from None
 
 
-def new_unit(root: Path, unit_id: str, title: str, category: str, audience: str = "trainee") -> list[Path]:
+def new_unit(
+    root: Path, unit_id: str, title: str, category: str, audience: str = "trainee"
+) -> list[Path]:
     """Write curriculum/units/<id>.yml and quizzes/<id>.yml; refuse if either exists."""
     check_id(unit_id, "unit")
     if not title.strip():
         raise ScaffoldError("the title must not be empty")
     if not (root / COURSE_FILE).is_file():
-        raise ScaffoldError(f"no {COURSE_FILE} under {root}: run from the project folder or use --project")
-    files = {root / UNITS_DIR / f"{unit_id}.yml": "unit.yml", root / QUIZZES_DIR / f"{unit_id}.yml": "quiz.yml"}
+        raise ScaffoldError(
+            f"no {COURSE_FILE} under {root}: run from the project folder or use --project"
+        )
+    files = {
+        root / UNITS_DIR / f"{unit_id}.yml": "unit.yml",
+        root / QUIZZES_DIR / f"{unit_id}.yml": "quiz.yml",
+    }
     if existing := [str(p) for p in files if p.exists()]:
         verb = "exists" if len(existing) == 1 else "exist"
-        raise ScaffoldError(f"{' and '.join(existing)} already {verb}; nothing was written "
-                            "(choose another id, or edit the existing files)")
-    context = {"id": unit_id, "title": title.strip(), "category": category, "audience": audience,
-               "question_id": "first-question", "objective": "first-objective"}
+        raise ScaffoldError(
+            f"{' and '.join(existing)} already {verb}; nothing was written "
+            "(choose another id, or edit the existing files)"
+        )
+    context = {
+        "id": unit_id,
+        "title": title.strip(),
+        "category": category,
+        "audience": audience,
+        "question_id": "first-question",
+        "objective": "first-objective",
+    }
     for path, template in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(_env().get_template(template).render(context), encoding="utf-8")
@@ -65,31 +86,49 @@ def new_unit(root: Path, unit_id: str, title: str, category: str, audience: str 
 def question_skeleton(qtype: str, question_id: str, objective: str) -> str:
     """One commented question of ``qtype``, as list-item text at TEMPLATE_INDENT."""
     if qtype not in model.QUESTION_TYPES:
-        raise ScaffoldError(f"'{qtype}' is not a question type; use one of {', '.join(model.QUESTION_TYPES)}")
-    return _env().get_template(f"question-{qtype}.yml").render(question_id=question_id, objective=objective)
+        raise ScaffoldError(
+            f"'{qtype}' is not a question type; use one of {', '.join(model.QUESTION_TYPES)}"
+        )
+    return (
+        _env()
+        .get_template(f"question-{qtype}.yml")
+        .render(question_id=question_id, objective=objective)
+    )
 
 
-def new_question(root: Path, unit_id: str, qtype: str, objective: str | None = None) -> tuple[Path, str]:
+def new_question(
+    root: Path, unit_id: str, qtype: str, objective: str | None = None
+) -> tuple[Path, str]:
     """Append a ``qtype`` skeleton to quizzes/<unit_id>.yml; returns (file, new question id)."""
     check_id(unit_id, "unit")
     bank_rel, unit_rel = Path(QUIZZES_DIR) / f"{unit_id}.yml", Path(UNITS_DIR) / f"{unit_id}.yml"
     if not (root / bank_rel).is_file():
-        raise ScaffoldError(f"there is no question bank {bank_rel}; create the unit first with "
-                            f"`curriculum new unit {unit_id} --title … --category …`")
+        raise ScaffoldError(
+            f"there is no question bank {bank_rel}; create the unit first with "
+            f"`curriculum new unit {unit_id} --title … --category …`"
+        )
     if not (root / unit_rel).is_file():
         raise ScaffoldError(f"there is no unit file {unit_rel} for this bank; create it first")
     bank, source = load_file(root, bank_rel, model.QuizBank)  # ProblemsFound: fix the bank first
     objectives = [o.id for o in load_file(root, unit_rel, model.Unit)[0].objectives]
     objective = objective or objectives[0]
     if objective not in objectives:
-        raise ScaffoldError(f"'{objective}' is not an objective of unit '{unit_id}' "
-                            f"(its objectives: {', '.join(objectives)})")
+        raise ScaffoldError(
+            f"'{objective}' is not an objective of unit '{unit_id}' "
+            f"(its objectives: {', '.join(objectives)})"
+        )
     taken = {q.id for q in bank.questions}
-    question_id = next(f"todo-{qtype}-{n}" for n in range(1, len(taken) + 2) if f"todo-{qtype}-{n}" not in taken)
+    question_id = next(
+        f"todo-{qtype}-{n}" for n in range(1, len(taken) + 2) if f"todo-{qtype}-{n}" not in taken
+    )
     text = (root / bank_rel).read_bytes().decode("utf-8-sig")
     line, column = source.locate(("questions", len(bank.questions) - 1))
-    addition = _reindent(question_skeleton(qtype, question_id, objective), _dash_column(text, line, column))
-    addition = ("\n" if text.endswith("\n") else "\n\n") + addition  # a blank line between questions
+    addition = _reindent(
+        question_skeleton(qtype, question_id, objective), _dash_column(text, line, column)
+    )
+    addition = (
+        "\n" if text.endswith("\n") else "\n\n"
+    ) + addition  # a blank line between questions
     if "\r\n" in text:  # saved on Windows: keep its line endings
         addition = addition.replace("\n", "\r\n")
     _check_appended(text + addition, len(bank.questions), question_id, bank_rel)
@@ -107,7 +146,9 @@ def _dash_column(text: str, line: int, column: int) -> int:
 def _reindent(skeleton: str, indent: int) -> str:
     shift = indent - TEMPLATE_INDENT
     if shift >= 0:
-        return "".join(" " * shift + line if line.strip() else line for line in skeleton.splitlines(True))
+        return "".join(
+            " " * shift + line if line.strip() else line for line in skeleton.splitlines(True)
+        )
     return "".join(line[-shift:] for line in skeleton.splitlines(True))
 
 
@@ -121,9 +162,14 @@ def _check_appended(text: str, count: int, question_id: str, bank_rel: Path) -> 
             bank = model.QuizBank.model_validate(data)
         except (YamlProblem, ValidationError):
             bank = None
-    ok = (bank is not None and len(bank.questions) == count + 1 and bank.questions[-1].id == question_id
-          and not checks.question_problems(bank.questions[-1]))
+    ok = (
+        bank is not None
+        and len(bank.questions) == count + 1
+        and bank.questions[-1].id == question_id
+        and not checks.question_problems(bank.questions[-1])
+    )
     if not ok:
-        raise ScaffoldError(f"cannot append safely to {bank_rel}: `questions:` must be the last part "
-                            "of the file, written as a list of `- id: …` items; nothing was written")
-
+        raise ScaffoldError(
+            f"cannot append safely to {bank_rel}: `questions:` must be the last part "
+            "of the file, written as a list of `- id: …` items; nothing was written"
+        )

@@ -11,13 +11,16 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from generator.course import model
 
 READING_RATE = 300  # characters a minute
 RATE_NOTE = f"阅读时间按每分钟 {READING_RATE} 字估算（汉字按字计，英文单词和数字按词计）"
-_READ_UNIT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[A-Za-z0-9]+(?:[.'’][A-Za-z0-9]+)*")
+_READ_UNIT = re.compile(
+    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[A-Za-z0-9]+(?:[.'’][A-Za-z0-9]+)*"
+)
 
 
 def count_characters(text: str) -> int:
@@ -53,8 +56,9 @@ def unit_stats(unit: model.Unit, bank: model.QuizBank) -> dict[str, Any]:
         "characters": characters,
         "reading_minutes": reading_minutes(characters),
         "duration_minutes": unit.duration_minutes,
-        "objectives": [{"id": o.id, "text": o.text, "questions": per_objective[o.id]}
-                       for o in unit.objectives],
+        "objectives": [
+            {"id": o.id, "text": o.text, "questions": per_objective[o.id]} for o in unit.objectives
+        ],
         "questions": len(bank.questions),
         "question_types": {t: types[t] for t in model.QUESTION_TYPES},
     }
@@ -81,8 +85,9 @@ def course_stats(curriculum: model.Curriculum) -> dict[str, Any]:
             "duration_minutes": sum(u["duration_minutes"] for u in units),
             "objectives": sum(len(u["objectives"]) for u in units),
             "questions": sum(u["questions"] for u in units),
-            "question_types": {t: sum(u["question_types"][t] for u in units)
-                               for t in model.QUESTION_TYPES},
+            "question_types": {
+                t: sum(u["question_types"][t] for u in units) for t in model.QUESTION_TYPES
+            },
         },
     }
 
@@ -90,22 +95,51 @@ def course_stats(curriculum: model.Curriculum) -> dict[str, Any]:
 def stats_text(stats: dict[str, Any], type_names: dict[str, str]) -> str:
     """The three tables `curriculum stats` prints."""
     total = stats["total"]
-    rows = [[u["id"], u["title"], u["sections"], u["characters"], u["reading_minutes"],
-             u["duration_minutes"], len(u["objectives"]), u["questions"]] for u in stats["units"]]
-    rows.append(["合计", f"{total['units']} 个单元", total["sections"], total["characters"],
-                 total["reading_minutes"], total["duration_minutes"], total["objectives"],
-                 total["questions"]])
-    units = text_table(["单元", "标题", "节", "字数", "阅读(分钟)", "计划(分钟)", "目标", "题目"], rows)
+    rows = [
+        [
+            u["id"],
+            u["title"],
+            u["sections"],
+            u["characters"],
+            u["reading_minutes"],
+            u["duration_minutes"],
+            len(u["objectives"]),
+            u["questions"],
+        ]
+        for u in stats["units"]
+    ]
+    rows.append(
+        [
+            "合计",
+            f"{total['units']} 个单元",
+            total["sections"],
+            total["characters"],
+            total["reading_minutes"],
+            total["duration_minutes"],
+            total["objectives"],
+            total["questions"],
+        ]
+    )
+    units = text_table(
+        ["单元", "标题", "节", "字数", "阅读(分钟)", "计划(分钟)", "目标", "题目"], rows
+    )
     objectives = text_table(
         ["单元", "学习目标", "题目", "目标内容"],
-        [[u["id"], o["id"], o["questions"], _shorten(o["text"], 30)]
-         for u in stats["units"] for o in u["objectives"]])
+        [
+            [u["id"], o["id"], o["questions"], _shorten(o["text"], 30)]
+            for u in stats["units"]
+            for o in u["objectives"]
+        ],
+    )
     types = text_table(
         ["单元", *(type_names[t] for t in model.QUESTION_TYPES), "合计"],
         [[u["id"], *u["question_types"].values(), u["questions"]] for u in stats["units"]]
-        + [["合计", *total["question_types"].values(), total["questions"]]])
-    return (f"课程统计：{stats['title']}\n{RATE_NOTE}\n\n{units}\n\n"
-            f"每个学习目标的考核题数\n{objectives}\n\n题型分布\n{types}\n")
+        + [["合计", *total["question_types"].values(), total["questions"]]],
+    )
+    return (
+        f"课程统计：{stats['title']}\n{RATE_NOTE}\n\n{units}\n\n"
+        f"每个学习目标的考核题数\n{objectives}\n\n题型分布\n{types}\n"
+    )
 
 
 def _shorten(text: str, width: int) -> str:
@@ -123,8 +157,10 @@ def display_width(text: str) -> int:
 def text_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     """Columns padded to line up; numbers right-aligned, text left-aligned."""
     cells = [[str(c) for c in headers]] + [[_cell(c) for c in row] for row in rows]
-    numeric = [all(isinstance(row[i], (int, float)) for row in rows) if rows else False
-               for i in range(len(headers))]
+    numeric = [
+        all(isinstance(row[i], (int, float)) for row in rows) if rows else False
+        for i in range(len(headers))
+    ]
     widths = [max(display_width(row[i]) for row in cells) for i in range(len(headers))]
     lines = []
     for n, row in enumerate(cells):

@@ -7,15 +7,21 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, make_project, serve_folder  # tests/conftest.py
 from playwright.sync_api import sync_playwright
 
 from generator.site.build import build_site
-from conftest import FIXTURES, make_project, serve_folder  # tests/conftest.py
 
 ROOT = Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "test-output"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -103,6 +109,7 @@ def xss_url(tmp_path_factory):
 
 # --- driving a quiz ---------------------------------------------------------------------
 
+
 def question(page, question_id: str):
     return page.locator(f'[data-question-id="{question_id}"]')
 
@@ -119,7 +126,7 @@ def type_at_pace(page, field, text: str, interval_ms: float, chunk: int = 1) -> 
     for i in range(0, len(text), chunk):
         if i:
             page.clock.run_for(round(interval_ms * chunk))
-        page.keyboard.type(text[i:i + chunk])
+        page.keyboard.type(text[i : i + chunk])
     page.clock.resume()
 
 
@@ -131,7 +138,9 @@ def fullwidth(text: str) -> str:
 def chosen_keys(question, right: bool) -> list[str]:
     """The option keys a right or a wrong answer chooses (choice questions)."""
     if question.type in ("single", "scenario"):
-        return [question.answer if right else next(k for k in question.options if k != question.answer)]
+        return [
+            question.answer if right else next(k for k in question.options if k != question.answer)
+        ]
     if question.type == "truefalse":
         return [str(question.answer == right).lower()]
     if question.type == "multiple":
@@ -164,14 +173,25 @@ def give_all(page, quiz, questions, right: bool) -> None:
         if question.type == "typing":
             # Twice the target speed, or half of it; the last character checks by itself.
             interval = 60000 / question.target_speed / (2 if right else 0.5)
-            type_at_pace(page, q.locator("textarea"), question.passage, interval,
-                         chunk=max(1, len(question.passage) // 8))
+            type_at_pace(
+                page,
+                q.locator("textarea"),
+                question.passage,
+                interval,
+                chunk=max(1, len(question.passage) // 8),
+            )
             continue
         if question.type == "fill":
             q.locator("input[type=text]").fill(
-                f"  {fullwidth(question.answer[0].upper())} " if right else "不是这个答案")
-        answers.append({"id": question.id, "keys": chosen_keys(question, right),
-                        "order": list(question.answer) if question.type == "order" and right else None})
+                f"  {fullwidth(question.answer[0].upper())} " if right else "不是这个答案"
+            )
+        answers.append(
+            {
+                "id": question.id,
+                "keys": chosen_keys(question, right),
+                "order": list(question.answer) if question.type == "order" and right else None,
+            }
+        )
     quiz.evaluate(ANSWER, answers)
 
 

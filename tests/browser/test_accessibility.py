@@ -43,7 +43,7 @@ def answer_beta(page):
     question(page, "drill").locator("[data-quiz-check]").click()
 
 
-@pytest.mark.parametrize("scheme, viewport", [("light", PHONE), ("dark", DESKTOP)])
+@pytest.mark.parametrize(("scheme", "viewport"), [("light", PHONE), ("dark", DESKTOP)])
 def test_unit_and_progress_pages_have_no_serious_violations(pages, mini_url, scheme, viewport):
     page = pages.new(viewport=viewport, color_scheme=scheme)
     page.goto(mini_url + "units/beta/")

@@ -13,15 +13,23 @@ LOCALE = Path(__file__).resolve().parents[2] / "generator" / "locale" / "zh.json
 
 
 def test_js_and_css_fit_in_8_kb_gzipped():
-    size = sum(len(gzip.compress((ASSETS / name).read_bytes(), 9)) for name in ("quiz.js", "quiz.css"))
+    size = sum(
+        len(gzip.compress((ASSETS / name).read_bytes(), 9)) for name in ("quiz.js", "quiz.css")
+    )
     assert size <= 8 * 1024, f"{size} bytes gzipped"
 
 
 def test_no_html_from_strings_and_nothing_from_another_host():
     js = (ASSETS / "quiz.js").read_text(encoding="utf-8")
     css = (ASSETS / "quiz.css").read_text(encoding="utf-8")
-    assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function", js)
-    assert not re.search(r"https?:|//[a-z]", js.replace("// ", "")) and "url(" not in css and "@import" not in css
+    assert not re.search(
+        r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function", js
+    )
+    assert (
+        not re.search(r"https?:|//[a-z]", js.replace("// ", ""))
+        and "url(" not in css
+        and "@import" not in css
+    )
 
 
 def test_every_string_the_script_shows_is_in_the_locale_table():

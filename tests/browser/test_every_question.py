@@ -17,7 +17,7 @@ from .conftest import FIXTURES, ROOT, Pages, chosen_keys, give_all, states
 COURSES = {"mini": FIXTURES / "mini", "shipped": ROOT}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def course(name: str):
     return load_curriculum(COURSES[name])
 
@@ -53,8 +53,10 @@ def expected_feedback(q, right: bool) -> list[str]:
     return sorted(k for k in shown if k in options and options[k].feedback)
 
 
-@pytest.mark.parametrize("name, unit_id", CASES, ids=[f"{name}::{unit}" for name, unit in CASES])
-def test_every_question_grades_its_key_correct_and_a_wrong_answer_incorrect(course_pages, name, unit_id, request):
+@pytest.mark.parametrize(("name", "unit_id"), CASES, ids=[f"{name}::{unit}" for name, unit in CASES])
+def test_every_question_grades_its_key_correct_and_a_wrong_answer_incorrect(
+    course_pages, name, unit_id, request
+):
     course_url = request.getfixturevalue(f"{name}_url")
     bank = course(name).banks[unit_id]
     total = len(bank.questions)
@@ -67,7 +69,9 @@ def test_every_question_grades_its_key_correct_and_a_wrong_answer_incorrect(cour
     give_all(page, quiz, bank.questions, right=False)
     seen = states(quiz)
     for q in bank.questions:
-        assert seen[q.id]["state"] == "incorrect", f"{q.id}: a wrong answer was not graded incorrect"
+        assert seen[q.id]["state"] == "incorrect", (
+            f"{q.id}: a wrong answer was not graded incorrect"
+        )
         assert seen[q.id]["explanation"], f"{q.id}: no explanation after the check"
         assert sorted(seen[q.id]["feedback"]) == expected_feedback(q, False), q.id
     assert quiz.get_attribute("data-score") == f"0/{total}"

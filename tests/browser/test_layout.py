@@ -27,7 +27,7 @@ def fits(page):
     assert width["scroll"] <= width["inner"] and not width["over"], width
 
 
-@pytest.mark.parametrize("name, viewport", [("phone", PHONE), ("desktop", DESKTOP)])
+@pytest.mark.parametrize(("name", "viewport"), [("phone", PHONE), ("desktop", DESKTOP)])
 def test_unit_pages_fit_the_screen(pages, mini_url, output_dir, name, viewport):
     page = pages.new(viewport=viewport)
     page.goto(mini_url + "units/beta/")

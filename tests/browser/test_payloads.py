@@ -9,16 +9,23 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-
 from conftest import make_project, serve_folder  # tests/conftest.py
-from generator.course import model, markdown
-from generator.site.build import build_site
 from payloads import FIELDS, inject, marker
+
+from generator.course import markdown, model
+from generator.site.build import build_site
 
 from .conftest import DESKTOP, FIXTURES
 
-PAGES = ["", "tracks/basics/", "units/alpha/", "units/beta/", "glossary/", "progress/",
-         "categories/process/"]
+PAGES = [
+    "",
+    "tracks/basics/",
+    "units/alpha/",
+    "units/beta/",
+    "glossary/",
+    "progress/",
+    "categories/process/",
+]
 ANSWER_EVERYTHING = """() => {
     for (const question of document.querySelectorAll('[data-question-id]')) {
         const inputs = [...question.querySelectorAll('input[type=radio], input[type=checkbox]')];
@@ -83,6 +90,8 @@ def test_every_field_reached_the_pages(pages, payload_url):
     for path in PAGES:
         page.goto(payload_url + path)
         seen += page.evaluate("document.body.textContent") + page.title()  # closed boxes too
-        seen += page.locator("[data-answer]").evaluate_all("qs => qs.map(q => q.dataset.answer).join()")
+        seen += page.locator("[data-answer]").evaluate_all(
+            "qs => qs.map(q => q.dataset.answer).join()"
+        )
     missing = [field for field in FIELDS if marker(field) not in seen]
     assert missing == []

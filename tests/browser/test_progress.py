@@ -57,12 +57,15 @@ def test_best_score_is_kept_and_changed_questions_count_as_new(page, mini_url):
     page.goto(mini_url + "progress/")
     assert row(page, "alpha") == ("3 / 4", "✓ 已通过")  # the best so far
     # The content of pick-one changes: its saved answer no longer counts, nor in the best.
-    page.evaluate("""key => {
+    page.evaluate(
+        """key => {
         const data = JSON.parse(localStorage.getItem(key));
         data.alpha.q['pick-one'].h = 'old0000000';
         data.alpha.b.c['pick-one'] = 'old0000000';
         localStorage.setItem(key, JSON.stringify(data));
-    }""", KEY)
+    }""",
+        KEY,
+    )
     page.reload()
     assert row(page, "alpha") == ("2 / 4", "✓ 已通过")
     page.goto(mini_url + "units/alpha/")
@@ -94,8 +97,17 @@ def test_download_results_file(page, mini_url):
     assert data["format"] == "kefu-academy-results" and data["version"] == 1
     assert data["course"] == "mini-course" and data["trainee"] == "张三"
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", data["exported_at"])
-    assert data["units"] == [{"unit": "alpha", "title": "单元甲", "score": 2, "total": 4, "passed": True,
-                              "date": today.isoformat(), "missed": ["pick-many"]}]  # beta never checked
+    assert data["units"] == [
+        {
+            "unit": "alpha",
+            "title": "单元甲",
+            "score": 2,
+            "total": 4,
+            "passed": True,
+            "date": today.isoformat(),
+            "missed": ["pick-many"],
+        }
+    ]  # beta never checked
 
 
 def test_clear_progress_asks_first(pages, mini_url):
@@ -123,9 +135,9 @@ def test_clear_progress_asks_first(pages, mini_url):
 def test_downloaded_results_feed_the_class_report(page, mini_url, tmp_path):
     """The file a trainee downloads is the file `curriculum report` reads."""
     from click.testing import CliRunner
+    from conftest import FIXTURES
 
     from generator.cli import main
-    from conftest import FIXTURES
 
     page.goto(mini_url + "units/alpha/")
     check(page, "pick-one", "b")

@@ -18,13 +18,20 @@ def check(q):
 def test_score_and_pass_state(page, mini_url):
     page.goto(mini_url + ALPHA)
     quiz = page.locator('[data-quiz="alpha"]')
-    assert quiz.get_attribute("data-score") is None and quiz.get_attribute("data-pass-ratio") == "0.5"
+    assert (
+        quiz.get_attribute("data-score") is None and quiz.get_attribute("data-pass-ratio") == "0.5"
+    )
     q = question(page, "pick-one")
     q.locator('input[value="b"]').check()
     assert check(q) == "correct"
     assert plain(q.locator(".kefu-result").inner_text()) == "✓ 回答正确"
-    assert quiz.get_attribute("data-score") == "1/4" and quiz.get_attribute("data-passed") == "false"
-    assert plain(quiz.locator("[data-quiz-summary]").inner_text()) == "得分：1 / 4 · ✗ 未通过（至少要答对 2 题）"
+    assert (
+        quiz.get_attribute("data-score") == "1/4" and quiz.get_attribute("data-passed") == "false"
+    )
+    assert (
+        plain(quiz.locator("[data-quiz-summary]").inner_text())
+        == "得分：1 / 4 · ✗ 未通过（至少要答对 2 题）"
+    )
     q = question(page, "pick-many")
     q.locator('input[value="a"]').check()
     assert check(q) == "incorrect"
@@ -41,7 +48,9 @@ def test_feedback_explanation_and_answer_only_after_an_attempt(page, mini_url):
     page.goto(mini_url + ALPHA)
     q = question(page, "pick-one")
     reveal, retry = q.locator("[data-quiz-reveal]"), q.locator("[data-quiz-retry]")
-    assert not q.locator(".kefu-explanation").is_visible() and not q.locator(".kefu-key").is_visible()
+    assert (
+        not q.locator(".kefu-explanation").is_visible() and not q.locator(".kefu-key").is_visible()
+    )
     assert not reveal.is_visible() and not retry.is_visible()
     assert check(q) is None  # nothing chosen: asked to answer, not graded
     assert "请先作答" in q.locator(".kefu-result").inner_text()
@@ -56,17 +65,23 @@ def test_feedback_explanation_and_answer_only_after_an_attempt(page, mini_url):
     assert reveal.get_attribute("aria-expanded") == "true" and reveal.inner_text() == "隐藏答案"
     retry.click()
     assert q.get_attribute("data-state") is None
-    assert not q.locator(".kefu-explanation").is_visible() and not q.locator(".kefu-key").is_visible()
+    assert (
+        not q.locator(".kefu-explanation").is_visible() and not q.locator(".kefu-key").is_visible()
+    )
     assert not q.locator('[data-feedback-for="c"]').is_visible() and not reveal.is_visible()
     assert q.locator("input").first.is_enabled()
-    assert page.locator('[data-quiz="alpha"]').get_attribute("data-score") is None  # nothing checked now
+    assert (
+        page.locator('[data-quiz="alpha"]').get_attribute("data-score") is None
+    )  # nothing checked now
     q.locator('input[value="b"]').check()
     assert check(q) == "correct"
     assert not q.locator('[data-feedback-for="c"]').is_visible()
 
 
-@pytest.mark.parametrize("typed, state", [("６０", "correct"), ("  六十 ", "correct"), ("60 字", "incorrect"),
-                                          ("６ ０", "incorrect")])
+@pytest.mark.parametrize(
+    ("typed", "state"),
+    [("６０", "correct"), ("  六十 ", "correct"), ("60 字", "incorrect"), ("６ ０", "incorrect")],
+)
 def test_fill_answers_are_folded(page, mini_url, typed, state):
     page.goto(mini_url + ALPHA)
     q = question(page, "blank")
@@ -102,7 +117,9 @@ def test_order_moves_by_buttons_and_keys_and_is_announced(page, mini_url):
     q.locator('[data-option="b"] [data-move="down"]').click()
     assert order_keys(q) == ["a", "b", "c", "d"]
     assert live.inner_text() == "“第二步”已移到第 2 位，共 4 位。"
-    q.locator('[data-option="a"] [data-move="up"]').press("Alt+ArrowDown")  # Alt+arrow from a button
+    q.locator('[data-option="a"] [data-move="up"]').press(
+        "Alt+ArrowDown"
+    )  # Alt+arrow from a button
     assert order_keys(q) == ["b", "a", "c", "d"]
     q.locator('[data-option="a"] [data-move="up"]').click()
     q.locator('[data-option="a"] [data-move="up"]').click()  # already first: nothing moves
@@ -122,7 +139,12 @@ def test_scenario_dialogue_tells_the_speakers_apart(page, mini_url):
                 left: box.left, right: box.right, bg: getComputedStyle(bubble).backgroundImage + getComputedStyle(bubble).backgroundColor};
     })""")
     customer, agent = turns[0], turns[1]
-    assert (customer["who"], customer["label"], agent["who"], agent["label"]) == ("customer", "顾客", "agent", "客服")
+    assert (customer["who"], customer["label"], agent["who"], agent["label"]) == (
+        "customer",
+        "顾客",
+        "agent",
+        "客服",
+    )
     assert customer["left"] < agent["left"] and customer["right"] < agent["right"]
     assert customer["bg"] != agent["bg"]
 
@@ -227,7 +249,9 @@ def test_quizzes_grade_without_storage(pages, mini_url, how):
     answer_alpha(page)
     page.goto(mini_url + "progress/")
     assert page.locator("[data-nostore]").is_visible()
-    assert page.locator('[data-unit="alpha"] [data-unit-score]').inner_text() == "–"  # nothing was kept
+    assert (
+        page.locator('[data-unit="alpha"] [data-unit-score]').inner_text() == "–"
+    )  # nothing was kept
     page.locator("[data-clear]").click()
     page.locator("[data-clear-yes]").click()
     page.locator("#kefu-trainee").fill("张三")
@@ -259,8 +283,15 @@ def test_printing_shows_questions_without_answers(page, mini_url):
     q.locator("[data-quiz-reveal]").click()
     page.emulate_media(media="print")
     assert q.locator(".kefu-stem").is_visible() and q.locator(".kefu-option").first.is_visible()
-    for hidden in (".kefu-answer", ".kefu-key", ".kefu-explanation", '[data-feedback-for="c"]', ".kefu-result",
-                   "[data-quiz-retry]", "[data-quiz-check]"):
+    for hidden in (
+        ".kefu-answer",
+        ".kefu-key",
+        ".kefu-explanation",
+        '[data-feedback-for="c"]',
+        ".kefu-result",
+        "[data-quiz-retry]",
+        "[data-quiz-check]",
+    ):
         assert not q.locator(hidden).is_visible(), hidden
     assert not page.locator("[data-quiz-summary]").is_visible()
     page.emulate_media(media="screen")

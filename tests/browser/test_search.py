@@ -6,7 +6,10 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.mark.parametrize("query, expected_title", [("询单转化率", "绩效与数据分析"), ("七日无理由退货", "平台规则与法律")])
+@pytest.mark.parametrize(
+    ("query", "expected_title"),
+    [("询单转化率", "绩效与数据分析"), ("七日无理由退货", "平台规则与法律")],
+)
 def test_search_finds_units_by_chinese_words(page, shipped_url, query, expected_title):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(shipped_url)

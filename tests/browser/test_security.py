@@ -43,10 +43,15 @@ def test_payloads_in_every_field_never_run(pages, xss_url):
     typing.locator("textarea").type("<img src=x onerror=window.__xss=1>")
     assert typing.get_attribute("data-state") == "correct"
     shown = quiz.evaluate(ALL_FEEDBACK)  # every option chosen in turn: all feedback shows
-    assert shown + 1 == quiz.locator("[data-feedback-for]").count()  # + the order item's, shown above
+    assert (
+        shown + 1 == quiz.locator("[data-feedback-for]").count()
+    )  # + the order item's, shown above
     assert quiz.locator(".kefu-key:visible").count() == 6
     page.reload()  # answers restored from storage: the fill answer goes back into its field
-    assert question(page, "fill").locator("input").input_value() == "<img src=x onerror=window.__xss=1>"
+    assert (
+        question(page, "fill").locator("input").input_value()
+        == "<img src=x onerror=window.__xss=1>"
+    )
     for path in ("", "tracks/payload-track/", "glossary/", "categories/process/", "progress/"):
         page.goto(xss_url + path)
         page.wait_for_timeout(50)
@@ -68,7 +73,7 @@ def test_nothing_is_requested_from_another_host(pages, mini_url):
     q.locator("[data-quiz-check]").click()
     q.locator("[data-quiz-reveal]").click()
     question(page, "drill").locator("textarea").type("亲，您好")
-    page.locator('.md-search__input').fill("单元")  # the search index too
+    page.locator(".md-search__input").fill("单元")  # the search index too
     page.wait_for_load_state("networkidle")
     page.goto(mini_url + "progress/")
     page.wait_for_load_state("networkidle")

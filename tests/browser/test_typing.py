@@ -20,7 +20,11 @@ def drill(page, mini_url):
 
 def figures(drill):
     stats = drill.locator("[data-typing-stats]")
-    return float(stats.get_attribute("data-speed")), stats.get_attribute("data-accuracy"), stats.inner_text()
+    return (
+        float(stats.get_attribute("data-speed")),
+        stats.get_attribute("data-accuracy"),
+        stats.inner_text(),
+    )
 
 
 def test_speed_accuracy_and_pass_against_both_targets(page, drill):
@@ -61,7 +65,10 @@ def test_speed_accuracy_and_pass_against_both_targets(page, drill):
 def test_check_part_way_and_nothing_typed(page, drill):
     area = drill.locator("textarea")
     drill.locator("[data-quiz-check]").click()
-    assert drill.get_attribute("data-state") is None and "请先作答" in drill.locator(".kefu-result").inner_text()
+    assert (
+        drill.get_attribute("data-state") is None
+        and "请先作答" in drill.locator(".kefu-result").inner_text()
+    )
     type_at_pace(page, area, PASSAGE[:6], 1000)  # 6 in 5 s: 72 a minute
     assert figures(drill)[0] == pytest.approx(72, abs=0.1)
     drill.locator("[data-quiz-check]").click()  # fast and accurate, but only half the passage
@@ -78,7 +85,10 @@ def test_ime_composition_does_not_count(page, drill):
     area.focus()
 
     def compose(text):
-        cdp.send("Input.imeSetComposition", {"text": text, "selectionStart": len(text), "selectionEnd": len(text)})
+        cdp.send(
+            "Input.imeSetComposition",
+            {"text": text, "selectionStart": len(text), "selectionEnd": len(text)},
+        )
 
     compose("q")
     page.clock.run_for(5000)  # composing time before the first commit does not count
@@ -92,7 +102,10 @@ def test_ime_composition_does_not_count(page, drill):
     compose("ni")
     compose("nin")
     assert area.input_value() == "亲，nin"
-    assert "已输入 2 / 12 字" in stats.inner_text() and stats.get_attribute("data-accuracy") == "1.0000"
+    assert (
+        "已输入 2 / 12 字" in stats.inner_text()
+        and stats.get_attribute("data-accuracy") == "1.0000"
+    )
     cdp.send("Input.insertText", {"text": "您"})
     assert "已输入 3 / 12 字" in stats.inner_text()
     assert float(stats.get_attribute("data-speed")) == pytest.approx(3 / 2 * 60, abs=0.1)

@@ -5,7 +5,17 @@ from click.testing import CliRunner
 
 from generator.cli import main
 
-COMMANDS = ["new unit", "new question", "stats", "lint", "exam", "export gift", "export qti", "export csv", "report"]
+COMMANDS = [
+    "new unit",
+    "new question",
+    "stats",
+    "lint",
+    "exam",
+    "export gift",
+    "export qti",
+    "export csv",
+    "report",
+]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.tools.exam import build_exam
 from generator.course.load import load_curriculum
+from generator.tools.exam import build_exam
 
 from .helpers import run
 
@@ -32,7 +32,9 @@ def parse(path: Path) -> Text:
 
 def test_same_seed_same_bytes_other_seed_other_paper(mini_project: Path, tmp_path: Path):
     for name, seed in (("one", "5"), ("two", "5"), ("three", "6")):
-        result = run(mini_project, "exam", "--count", "6", "--seed", seed, "--out", str(tmp_path / name))
+        result = run(
+            mini_project, "exam", "--count", "6", "--seed", seed, "--out", str(tmp_path / name)
+        )
         assert result.exit_code == 0, result.output
     for page in ("exam.html", "answers.html"):
         assert (tmp_path / "one" / page).read_bytes() == (tmp_path / "two" / page).read_bytes()
@@ -52,7 +54,11 @@ def test_paper_has_print_layout_and_no_answers(mini_project: Path, tmp_path: Pat
     for bank in curriculum.banks.values():
         for q in bank.questions:
             assert q.explanation not in text
-            assert all(feedback not in text for o in getattr(q, "options", {}).values() if (feedback := o.feedback))
+            assert all(
+                feedback not in text
+                for o in getattr(q, "options", {}).values()
+                if (feedback := o.feedback)
+            )
     assert "六十" not in text and "输入下面这段话" not in text  # fill key; the typing drill
     assert not [t for t, attrs in page.tags if t in ("script", "link", "img", "iframe")]
     assert not [attrs for _, attrs in page.tags if "src" in attrs or "href" in attrs]
@@ -69,10 +75,16 @@ def test_answer_key_matches_the_shuffled_options(mini_project: Path):
                 if qtype in ("single", "scenario"):
                     assert shown[item.key].text == q.options[q.answer].text
                 elif qtype == "multiple":
-                    assert {shown[k].text for k in item.key} == {q.options[k].text for k in q.answer}
+                    assert {shown[k].text for k in item.key} == {
+                        q.options[k].text for k in q.answer
+                    }
                 elif qtype == "order":
-                    assert [shown[n].text for n in item.key.split(" → ")] == [q.options[k].text for k in q.answer]
-                    assert [o.text for _, o in item.options] != [q.options[k].text for k in q.answer]
+                    assert [shown[n].text for n in item.key.split(" → ")] == [
+                        q.options[k].text for k in q.answer
+                    ]
+                    assert [o.text for _, o in item.options] != [
+                        q.options[k].text for k in q.answer
+                    ]
 
 
 def test_answers_page_lists_key_and_explanation(mini_project: Path, tmp_path: Path):
@@ -94,7 +106,10 @@ def test_questions_spread_evenly(mini_project: Path):
     numbers = [item.number for _, _, items in paper.sections for item in items]
     assert numbers == [1, 2, 3, 4]
     only_beta = build_exam(curriculum, ["beta"], 2, 9)
-    assert {item.q.type for _, _, items in only_beta.sections for item in items} == {"order", "scenario"}
+    assert {item.q.type for _, _, items in only_beta.sections for item in items} == {
+        "order",
+        "scenario",
+    }
 
 
 def test_pdf_is_optional(mini_project: Path, tmp_path: Path):
@@ -109,12 +124,15 @@ def test_pdf_is_optional(mini_project: Path, tmp_path: Path):
     assert re.search(r"paper number \(seed\) \d+", result.stdout)
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--units", "alpha,nope"], "unknown unit(s): nope"),
-    (["--count", "0"], "--count must be at least 1"),
-    (["--count", "7"], "more than the 6 questions"),
-    (["--count", "many"], "'many' is not a valid integer"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--units", "alpha,nope"], "unknown unit(s): nope"),
+        (["--count", "0"], "--count must be at least 1"),
+        (["--count", "7"], "more than the 6 questions"),
+        (["--count", "many"], "'many' is not a valid integer"),
+    ],
+)
 def test_bad_input(mini_project: Path, tmp_path: Path, args, message):
     result = run(mini_project, "exam", *args, "--out", str(tmp_path / "out"))
     assert result.exit_code == 1

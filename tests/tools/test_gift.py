@@ -3,8 +3,8 @@
 import re
 from pathlib import Path
 
-from generator.tools.export.gift import escape, weight
 from generator.course.load import load_curriculum
+from generator.tools.export.gift import escape, weight
 
 from .helpers import run
 
@@ -16,7 +16,7 @@ def split_unescaped(text: str, marks: str) -> list[tuple[str, str]]:
     parts, mark, current, i = [], "", "", 0
     while i < len(text):
         if text[i] == "\\" and i + 1 < len(text):
-            current += text[i:i + 2]
+            current += text[i : i + 2]
             i += 2
             continue
         if text[i] in marks:
@@ -43,7 +43,7 @@ def parse_gift(text: str) -> dict[str, dict]:
         body = "\n".join(lines)
         title_match = re.match(r"::(.*?)::", body)
         assert title_match, body
-        rest = body[title_match.end():]
+        rest = body[title_match.end() :]
         before, *after = [part for _, part in split_unescaped(rest, "{")]
         answer_part = "{".join(after)
         answer_part = answer_part[: answer_part.rindex("}")]
@@ -53,26 +53,48 @@ def parse_gift(text: str) -> dict[str, dict]:
         if stripped in ("TRUE", "FALSE", "T", "F"):
             kind, correct = "truefalse", stripped.startswith("T")
         else:
-            entries = [(mark, split_unescaped(raw, "#")[0][1]) for mark, raw in split_unescaped(answer_part, "=~")[1:]]
+            entries = [
+                (mark, split_unescaped(raw, "#")[0][1])
+                for mark, raw in split_unescaped(answer_part, "=~")[1:]
+            ]
             if all("->" in raw for _, raw in entries):
                 pairs = [[unescape(side) for side in raw.split("->")] for _, raw in entries]
-                kind, correct = "matching", [left for left, _ in sorted(pairs, key=lambda p: int(p[1]))]
+                kind, correct = (
+                    "matching",
+                    [left for left, _ in sorted(pairs, key=lambda p: int(p[1]))],
+                )
             elif all(mark == "=" for mark, _ in entries):
                 kind, correct = "shortanswer", [unescape(raw) for _, raw in entries]
             elif any(raw.startswith("%") for _, raw in entries):
-                weighted = [(float(raw[1:].split("%")[0]), unescape(raw[1:].split("%", 1)[1])) for _, raw in entries]
+                weighted = [
+                    (float(raw[1:].split("%")[0]), unescape(raw[1:].split("%", 1)[1]))
+                    for _, raw in entries
+                ]
                 assert abs(sum(w for w, _ in weighted if w > 0) - 100) < 0.01
                 assert abs(sum(w for w, _ in weighted if w < 0) + 100) < 0.01
                 kind, correct = "multichoice-multi", {t for w, t in weighted if w > 0}
             else:
-                kind, correct = "multichoice", [unescape(raw) for mark, raw in entries if mark == "="]
-        questions[unescape(title_match.group(1))] = {"type": kind, "stem": stem, "correct": correct,
-                                                      "general": unescape(general)}
+                kind, correct = (
+                    "multichoice",
+                    [unescape(raw) for mark, raw in entries if mark == "="],
+                )
+        questions[unescape(title_match.group(1))] = {
+            "type": kind,
+            "stem": stem,
+            "correct": correct,
+            "general": unescape(general),
+        }
     return questions
 
 
-GIFT_TYPE = {"single": "multichoice", "scenario": "multichoice", "multiple": "multichoice-multi",
-             "truefalse": "truefalse", "fill": "shortanswer", "order": "matching"}
+GIFT_TYPE = {
+    "single": "multichoice",
+    "scenario": "multichoice",
+    "multiple": "multichoice-multi",
+    "truefalse": "truefalse",
+    "fill": "shortanswer",
+    "order": "matching",
+}
 
 
 def expected(q) -> object:
@@ -90,7 +112,12 @@ def check_round_trip(project: Path, out: Path) -> dict:
     assert result.exit_code == 0, result.output
     parsed = parse_gift(out.read_text(encoding="utf-8"))
     curriculum = load_curriculum(project)
-    wanted = {f"{u}/{q.id}": q for u, bank in curriculum.banks.items() for q in bank.questions if q.type != "typing"}
+    wanted = {
+        f"{u}/{q.id}": q
+        for u, bank in curriculum.banks.items()
+        for q in bank.questions
+        if q.type != "typing"
+    }
     assert set(parsed) == set(wanted)
     for title, q in wanted.items():
         got = parsed[title]
@@ -111,12 +138,17 @@ def test_every_question_round_trips(mini_project: Path, tmp_path: Path):
 def test_special_characters_survive(mini_project: Path, tmp_path: Path):
     bank = mini_project / "quizzes/alpha.yml"
     text = bank.read_text(encoding="utf-8")
-    text = text.replace("stem: 选出正确的一项。", 'stem: "价格 {原价} = 99: 打 8 折 ~ 约 #79\\\\ 元？\\n\\n第二段。"')
+    text = text.replace(
+        "stem: 选出正确的一项。",
+        'stem: "价格 {原价} = 99: 打 8 折 ~ 约 #79\\\\ 元？\\n\\n第二段。"',
+    )
     text = text.replace("b: 对的", 'b: "a=b {c} ~d #e: f"')
     text = text.replace('answer: ["60", 六十]', 'answer: ["60", "6=0{}"]')
     bank.write_text(text, encoding="utf-8")
     parsed = check_round_trip(mini_project, tmp_path / "special.gift")
-    assert parsed["alpha/pick-one"]["stem"] == "价格 {原价} = 99: 打 8 折 ~ 约 #79\\ 元？\n\n第二段。"
+    assert (
+        parsed["alpha/pick-one"]["stem"] == "价格 {原价} = 99: 打 8 折 ~ 约 #79\\ 元？\n\n第二段。"
+    )
     raw = (tmp_path / "special.gift").read_text(encoding="utf-8")
     assert "\n\n第二段" not in raw  # a blank line would end the question early
 

@@ -8,8 +8,14 @@ from .helpers import run
 
 QTI = "{http://www.imsglobal.org/xsd/imsqti_v2p1}"
 CP = "{http://www.imsglobal.org/xsd/imscp_v1p1}"
-INTERACTION = {"single": "choiceInteraction", "multiple": "choiceInteraction", "truefalse": "choiceInteraction",
-               "scenario": "choiceInteraction", "fill": "textEntryInteraction", "order": "orderInteraction"}
+INTERACTION = {
+    "single": "choiceInteraction",
+    "multiple": "choiceInteraction",
+    "truefalse": "choiceInteraction",
+    "scenario": "choiceInteraction",
+    "fill": "textEntryInteraction",
+    "order": "orderInteraction",
+}
 CARDINALITY = {"multiple": "multiple", "order": "ordered"}
 
 
@@ -23,7 +29,12 @@ def export(project: Path, target: Path) -> zipfile.ZipFile:
 def test_items_have_the_right_interaction_and_key(mini_project: Path, tmp_path: Path):
     package = export(mini_project, tmp_path / "qti.zip")
     curriculum = load_curriculum(mini_project)
-    questions = {f"q-{u}--{q.id}": q for u, b in curriculum.banks.items() for q in b.questions if q.type != "typing"}
+    questions = {
+        f"q-{u}--{q.id}": q
+        for u, b in curriculum.banks.items()
+        for q in b.questions
+        if q.type != "typing"
+    }
     items = {}
     for name in package.namelist():
         if name.startswith("items/"):
@@ -71,12 +82,17 @@ def test_manifest_lists_every_item_file(mini_project: Path, tmp_path: Path):
 
 def test_markdown_becomes_xhtml_and_output_is_reproducible(mini_project: Path, tmp_path: Path):
     bank = mini_project / "quizzes/alpha.yml"
-    bank.write_text(bank.read_text(encoding="utf-8").replace(
-        "stem: 选出正确的一项。", 'stem: "选出 **正确** 的一项 1 < 2 & \\"引号\\"：\\n\\n- 一\\n- 二"'), encoding="utf-8")
+    bank.write_text(
+        bank.read_text(encoding="utf-8").replace(
+            "stem: 选出正确的一项。",
+            'stem: "选出 **正确** 的一项 1 < 2 & \\"引号\\"：\\n\\n- 一\\n- 二"',
+        ),
+        encoding="utf-8",
+    )
     package = export(mini_project, tmp_path / "one.zip")
     body = ET.fromstring(package.read("items/q-alpha--pick-one.xml")).find(f"{QTI}itemBody")
     assert body.find(f"{QTI}p/{QTI}strong").text == "正确"
-    assert "1 < 2 & \"引号\"" in "".join(body.itertext())  # escaped for XML, read back as text
+    assert '1 < 2 & "引号"' in "".join(body.itertext())  # escaped for XML, read back as text
     assert [li.text for li in body.iter(f"{QTI}li")] == ["一", "二"]
     export(mini_project, tmp_path / "two.zip")
     assert (tmp_path / "one.zip").read_bytes() == (tmp_path / "two.zip").read_bytes()

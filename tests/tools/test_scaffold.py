@@ -3,21 +3,31 @@ from pathlib import Path
 import pytest
 
 from generator.course import model
-from generator.tools.lint import lint_project
 from generator.course.load import load_curriculum
+from generator.tools.lint import lint_project
 
 from .helpers import run
 
 
 def test_new_unit_writes_files_that_validate(mini_project: Path):
-    result = run(mini_project, "new unit", "returns", "--title", "退换货：“七天无理由”", "--category", "process")
+    result = run(
+        mini_project,
+        "new unit",
+        "returns",
+        "--title",
+        "退换货：“七天无理由”",
+        "--category",
+        "process",
+    )
     assert result.exit_code == 0, result.output
     unit = mini_project / "curriculum/units/returns.yml"
     bank = mini_project / "quizzes/returns.yml"
     assert unit.read_text(encoding="utf-8").startswith(
-        "# yaml-language-server: $schema=../../schema/unit.schema.json\n")
+        "# yaml-language-server: $schema=../../schema/unit.schema.json\n"
+    )
     assert bank.read_text(encoding="utf-8").startswith(
-        "# yaml-language-server: $schema=../schema/quiz.schema.json\n")
+        "# yaml-language-server: $schema=../schema/quiz.schema.json\n"
+    )
     curriculum = load_curriculum(mini_project)  # the whole course still validates
     assert curriculum.units["returns"].title == "退换货：“七天无理由”"
     assert curriculum.units["returns"].category == "process"
@@ -33,15 +43,22 @@ def test_new_unit_refuses_to_overwrite(mini_project: Path):
     assert result.exit_code == 1
     assert "already exist" in result.output
     assert bank.read_bytes() == before
-    assert not (mini_project / "curriculum/units/alpha.yml").read_text(encoding="utf-8").startswith("# yaml")
+    assert (
+        not (mini_project / "curriculum/units/alpha.yml")
+        .read_text(encoding="utf-8")
+        .startswith("# yaml")
+    )
 
 
-@pytest.mark.parametrize("args, message", [
-    (["Bad_Id", "--title", "x", "--category", "process"], "not a valid unit id"),
-    (["ok", "--title", "  ", "--category", "process"], "title must not be empty"),
-    (["ok", "--title", "x", "--category", "nope"], "Invalid value for '--category'"),
-    (["ok", "--category", "process"], "Missing option '--title'"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["Bad_Id", "--title", "x", "--category", "process"], "not a valid unit id"),
+        (["ok", "--title", "  ", "--category", "process"], "title must not be empty"),
+        (["ok", "--title", "x", "--category", "nope"], "Invalid value for '--category'"),
+        (["ok", "--category", "process"], "Missing option '--title'"),
+    ],
+)
 def test_new_unit_bad_input(mini_project: Path, args, message):
     result = run(mini_project, "new unit", *args)
     assert result.exit_code == 1
@@ -60,7 +77,11 @@ def test_new_question_appends_and_keeps_the_file(mini_project: Path, qtype: str)
     assert after.startswith(before) and len(after) > len(before)
     questions = load_curriculum(mini_project).banks["beta"].questions
     assert len(questions) == 4
-    assert (questions[-1].id, questions[-1].type, questions[-1].objective) == (f"todo-{qtype}-1", qtype, "steps")
+    assert (questions[-1].id, questions[-1].type, questions[-1].objective) == (
+        f"todo-{qtype}-1",
+        qtype,
+        "steps",
+    )
     again = run(mini_project, "new question", "beta", "--type", qtype)
     assert again.exit_code == 0
     assert load_curriculum(mini_project).banks["beta"].questions[-1].id == f"todo-{qtype}-2"
@@ -69,7 +90,9 @@ def test_new_question_appends_and_keeps_the_file(mini_project: Path, qtype: str)
 def test_new_question_follows_the_trainers_indentation(mini_project: Path):
     bank = mini_project / "quizzes/alpha.yml"
     lines = bank.read_text(encoding="utf-8").splitlines()
-    flat = "\n".join(line[2:] if line.startswith("  ") else line for line in lines)  # no final newline
+    flat = "\n".join(
+        line[2:] if line.startswith("  ") else line for line in lines
+    )  # no final newline
     bank.write_text(flat, encoding="utf-8")
     assert load_curriculum(mini_project).banks["alpha"].questions[0].id == "pick-one"
     result = run(mini_project, "new question", "alpha", "--type", "fill", "--objective", "obj-two")
@@ -90,11 +113,17 @@ def test_new_question_refuses_when_questions_is_not_last(mini_project: Path):
     assert bank.read_bytes() == before
 
 
-@pytest.mark.parametrize("args, message", [
-    (["nope", "--type", "single"], "there is no question bank"),
-    (["beta", "--type", "essay"], "Invalid value for '--type'"),
-    (["beta", "--type", "single", "--objective", "nope"], "'nope' is not an objective of unit 'beta'"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["nope", "--type", "single"], "there is no question bank"),
+        (["beta", "--type", "essay"], "Invalid value for '--type'"),
+        (
+            ["beta", "--type", "single", "--objective", "nope"],
+            "'nope' is not an objective of unit 'beta'",
+        ),
+    ],
+)
 def test_new_question_bad_input(mini_project: Path, args, message):
     before = (mini_project / "quizzes/beta.yml").read_bytes()
     result = run(mini_project, "new question", *args)
@@ -105,7 +134,9 @@ def test_new_question_bad_input(mini_project: Path, args, message):
 
 def test_new_question_on_a_broken_bank_reports_its_problems(mini_project: Path):
     bank = mini_project / "quizzes/beta.yml"
-    bank.write_text(bank.read_text(encoding="utf-8").replace("answer: a\n", "answer: [a\n"), encoding="utf-8")
+    bank.write_text(
+        bank.read_text(encoding="utf-8").replace("answer: a\n", "answer: [a\n"), encoding="utf-8"
+    )
     result = run(mini_project, "new question", "beta", "--type", "single")
     assert result.exit_code == 1
     assert "quizzes/beta.yml:" in result.output and "nothing was written" in result.output
@@ -118,7 +149,7 @@ def test_new_question_keeps_windows_line_endings_and_bom(mini_project: Path):
     assert run(mini_project, "new question", "alpha", "--type", "truefalse").exit_code == 0
     after = bank.read_bytes()
     assert after.startswith(before)
-    assert b"\n" not in after[len(before):].replace(b"\r\n", b"")
+    assert b"\n" not in after[len(before) :].replace(b"\r\n", b"")
     assert load_curriculum(mini_project).banks["alpha"].questions[-1].type == "truefalse"
 
 

@@ -20,13 +20,24 @@ def test_json_per_unit_and_course(mini_project: Path):
     assert data["reading_rate_per_minute"] == 300
     alpha, beta = data["units"]
     assert (alpha["id"], alpha["sections"], alpha["questions"]) == ("alpha", 1, 4)
-    assert alpha["objectives"] == [{"id": "obj-one", "text": "目标一", "questions": 2},
-                                   {"id": "obj-two", "text": "目标二", "questions": 2}]
-    assert beta["question_types"] == {"single": 0, "multiple": 0, "truefalse": 0, "fill": 0,
-                                      "order": 1, "scenario": 1, "typing": 1}
+    assert alpha["objectives"] == [
+        {"id": "obj-one", "text": "目标一", "questions": 2},
+        {"id": "obj-two", "text": "目标二", "questions": 2},
+    ]
+    assert beta["question_types"] == {
+        "single": 0,
+        "multiple": 0,
+        "truefalse": 0,
+        "fill": 0,
+        "order": 1,
+        "scenario": 1,
+        "typing": 1,
+    }
     assert data["total"]["questions"] == 7 and data["total"]["objectives"] == 3
     assert data["total"]["characters"] == alpha["characters"] + beta["characters"] > 0
-    assert alpha["reading_minutes"] == math.ceil(alpha["characters"] / 300 * 10) / 10  # rounded up to 0.1 min
+    assert (
+        alpha["reading_minutes"] == math.ceil(alpha["characters"] / 300 * 10) / 10
+    )  # rounded up to 0.1 min
 
 
 def test_table_states_the_rate_and_lines_up(mini_project: Path):

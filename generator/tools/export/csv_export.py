@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.course import model
-
 from generator.tools import outputs
 from generator.tools.export import dialogue_lines
 
@@ -28,8 +27,15 @@ def row(unit_id: str, q: model.AnyQuestion) -> dict[str, str]:
     stem = q.stem
     if q.type == "scenario":
         stem = "\n".join(f"{who}：{text}" for who, text in dialogue_lines(q)) + "\n\n" + stem
-    options = "\n".join(f"{key}. {option.text}" for key, option in getattr(q, "options", {}).items())
-    return dict(zip(COLUMNS, (unit_id, q.id, q.type, q.objective, stem, options, answer_text(q), q.explanation)))
+    options = "\n".join(
+        f"{key}. {option.text}" for key, option in getattr(q, "options", {}).items()
+    )
+    return dict(
+        zip(
+            COLUMNS,
+            (unit_id, q.id, q.type, q.objective, stem, options, answer_text(q), q.explanation), strict=False,
+        )
+    )
 
 
 def answer_text(q: model.AnyQuestion) -> str:

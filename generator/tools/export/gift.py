@@ -46,7 +46,11 @@ def weight(value: float) -> str:
 def to_gift(curriculum: model.Curriculum) -> tuple[str, list[str]]:
     """The whole GIFT file and the `unit/id` of questions left out (typing drills)."""
     questions, skipped = exported(curriculum)
-    blocks = [comment(f"{curriculum.course.title}: {len(questions)} questions, exported by `curriculum export gift`")]
+    blocks = [
+        comment(
+            f"{curriculum.course.title}: {len(questions)} questions, exported by `curriculum export gift`"
+        )
+    ]
     category = None
     for unit_id, q in questions:
         if unit_id != category:  # one Moodle question category per unit
@@ -59,7 +63,9 @@ def to_gift(curriculum: model.Curriculum) -> tuple[str, list[str]]:
 def question_gift(unit_id: str, q: model.AnyQuestion) -> str:
     stem = q.stem
     if q.type == "scenario":
-        stem = "\n\n".join(["  \n".join(f"**{who}：** {text}" for who, text in dialogue_lines(q)), stem])
+        stem = "\n\n".join(
+            ["  \n".join(f"**{who}：** {text}" for who, text in dialogue_lines(q)), stem]
+        )
     head = f"::{escape(unit_id)}/{escape(q.id)}::[markdown]{escape(stem)}"
     general = f"####{escape_part(q.explanation)}"
     if q.type == "truefalse":
@@ -68,8 +74,10 @@ def question_gift(unit_id: str, q: model.AnyQuestion) -> str:
         answers = " ".join(f"={_grade(a, 100)}{escape_part(a)}" for a in q.answer)
         return f"{head} {{{answers}{general}}}"
     if q.type == "order":
-        pairs = "\n".join(f"\t={escape_part(q.options[key].text.replace('->', '→'))} -> {n}"
-                          for n, key in enumerate(q.answer, 1))
+        pairs = "\n".join(
+            f"\t={escape_part(q.options[key].text.replace('->', '→'))} -> {n}"
+            for n, key in enumerate(q.answer, 1)
+        )
         return f"{head} {{\n{pairs}\n\t{general}\n}}"
     keys = set(q.answer) if q.type == "multiple" else {q.answer}
     lines = []

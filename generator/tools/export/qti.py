@@ -23,9 +23,14 @@ QTI_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"
 CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
 CP_XSD = "http://www.imsglobal.org/xsd/imscp_v1p1.xsd"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
-INTERACTION = {"single": "choiceInteraction", "multiple": "choiceInteraction",
-               "truefalse": "choiceInteraction", "scenario": "choiceInteraction",
-               "fill": "textEntryInteraction", "order": "orderInteraction"}
+INTERACTION = {
+    "single": "choiceInteraction",
+    "multiple": "choiceInteraction",
+    "truefalse": "choiceInteraction",
+    "scenario": "choiceInteraction",
+    "fill": "textEntryInteraction",
+    "order": "orderInteraction",
+}
 _FIXED_TIME = (2000, 1, 1, 0, 0, 0)  # zip entry dates: reproducible bytes
 
 
@@ -69,13 +74,27 @@ def _html(parent: ET.Element, markdown: str) -> None:
 
 
 def assessment_item(unit_id: str, q: model.AnyQuestion) -> bytes:
-    item = ET.Element("assessmentItem", {
-        "xmlns": QTI, "xmlns:xsi": XSI, "xsi:schemaLocation": f"{QTI} {QTI_XSD}",
-        "identifier": item_identifier(unit_id, q.id), "title": f"{unit_id}/{q.id}",
-        "adaptive": "false", "timeDependent": "false"})
+    item = ET.Element(
+        "assessmentItem",
+        {
+            "xmlns": QTI,
+            "xmlns:xsi": XSI,
+            "xsi:schemaLocation": f"{QTI} {QTI_XSD}",
+            "identifier": item_identifier(unit_id, q.id),
+            "title": f"{unit_id}/{q.id}",
+            "adaptive": "false",
+            "timeDependent": "false",
+        },
+    )
     cardinality = {"multiple": "multiple", "order": "ordered"}.get(q.type, "single")
     base_type = "string" if q.type == "fill" else "identifier"
-    response = _sub(item, "responseDeclaration", identifier="RESPONSE", cardinality=cardinality, baseType=base_type)
+    response = _sub(
+        item,
+        "responseDeclaration",
+        identifier="RESPONSE",
+        cardinality=cardinality,
+        baseType=base_type,
+    )
     correct = _sub(response, "correctResponse")
     for value in _correct_values(q):
         _sub(correct, "value", value)
@@ -83,9 +102,17 @@ def assessment_item(unit_id: str, q: model.AnyQuestion) -> bytes:
         mapping = _sub(response, "mapping", defaultValue="0")
         for answer in q.answer:
             _sub(mapping, "mapEntry", mapKey=answer, mappedValue="1", caseSensitive="false")
-    score = _sub(item, "outcomeDeclaration", identifier="SCORE", cardinality="single", baseType="float")
+    score = _sub(
+        item, "outcomeDeclaration", identifier="SCORE", cardinality="single", baseType="float"
+    )
     _sub(_sub(score, "defaultValue"), "value", "0")
-    _sub(item, "outcomeDeclaration", identifier="FEEDBACK", cardinality="single", baseType="identifier")
+    _sub(
+        item,
+        "outcomeDeclaration",
+        identifier="FEEDBACK",
+        cardinality="single",
+        baseType="identifier",
+    )
     body = _sub(item, "itemBody")
     if q.type == "scenario":
         dialogue = _sub(body, "div", **{"class": "dialogue"})
@@ -95,7 +122,13 @@ def assessment_item(unit_id: str, q: model.AnyQuestion) -> bytes:
     _html(body, q.stem)
     _interaction(body, q)
     _response_processing(item, q)
-    feedback = _sub(item, "modalFeedback", outcomeIdentifier="FEEDBACK", identifier="EXPLANATION", showHide="show")
+    feedback = _sub(
+        item,
+        "modalFeedback",
+        outcomeIdentifier="FEEDBACK",
+        identifier="EXPLANATION",
+        showHide="show",
+    )
     _html(feedback, q.explanation)
     return _xml(item)
 
@@ -116,14 +149,21 @@ def _correct_values(q: model.AnyQuestion) -> list[str]:
 
 def _interaction(body: ET.Element, q: model.AnyQuestion) -> None:
     if q.type == "fill":
-        _sub(_sub(body, "p"), "textEntryInteraction", responseIdentifier="RESPONSE",
-             expectedLength=str(max(len(a) for a in q.answer) + 4))
+        _sub(
+            _sub(body, "p"),
+            "textEntryInteraction",
+            responseIdentifier="RESPONSE",
+            expectedLength=str(max(len(a) for a in q.answer) + 4),
+        )
         return
     if q.type == "truefalse":
         choices = [(_choice(v), strings()[v]) for v in ("true", "false")]
     else:
         choices = [(_choice(k), o.text) for k, o in q.options.items()]
-    attributes = {"responseIdentifier": "RESPONSE", "shuffle": "false" if q.type == "truefalse" else "true"}
+    attributes = {
+        "responseIdentifier": "RESPONSE",
+        "shuffle": "false" if q.type == "truefalse" else "true",
+    }
     if q.type != "order":
         attributes["maxChoices"] = "0" if q.type == "multiple" else "1"
     interaction = _sub(body, INTERACTION[q.type], **attributes)
@@ -145,20 +185,32 @@ def _response_processing(item: ET.Element, q: model.AnyQuestion) -> None:
         _sub(test, "variable", identifier="RESPONSE")
         _sub(test, "correct", identifier="RESPONSE")
     _sub(_sub(condition, "setOutcomeValue", identifier="SCORE"), "baseValue", "1", baseType="float")
-    _sub(_sub(processing, "setOutcomeValue", identifier="FEEDBACK"), "baseValue", "EXPLANATION",
-         baseType="identifier")
+    _sub(
+        _sub(processing, "setOutcomeValue", identifier="FEEDBACK"),
+        "baseValue",
+        "EXPLANATION",
+        baseType="identifier",
+    )
 
 
 def manifest(course: model.Course, files: dict[str, bytes]) -> bytes:
-    root = ET.Element("manifest", {
-        "xmlns": CP, "xmlns:xsi": XSI, "xsi:schemaLocation": f"{CP} {CP_XSD}",
-        "identifier": f"manifest-{course.id}"})
+    root = ET.Element(
+        "manifest",
+        {
+            "xmlns": CP,
+            "xmlns:xsi": XSI,
+            "xsi:schemaLocation": f"{CP} {CP_XSD}",
+            "identifier": f"manifest-{course.id}",
+        },
+    )
     metadata = _sub(root, "metadata")
     _sub(metadata, "schema", "QTIv2.1 Package")
     _sub(metadata, "schemaversion", "1.0.0")
     _sub(root, "organizations")
     resources = _sub(root, "resources")
     for name in sorted(files):
-        resource = _sub(resources, "resource", identifier=Path(name).stem, type="imsqti_item_xmlv2p1", href=name)
+        resource = _sub(
+            resources, "resource", identifier=Path(name).stem, type="imsqti_item_xmlv2p1", href=name
+        )
         _sub(resource, "file", href=name)
     return _xml(root)
