@@ -98,7 +98,7 @@
     function readQuestion(element) {
       const question = { element, type: element.dataset.questionType, key: JSON.parse(element.dataset.answer),
         id: element.dataset.questionId, hash: element.dataset.questionHash, result: required('.kefu-result', element),
-        answerBlock: required('details', element), checkButton: required('[data-quiz-check]', element),
+        answerBlock: required('details.kefu-answer', element), checkButton: required('[data-quiz-check]', element),
         retryButton: required('[data-quiz-retry]', element), revealButton: find('[data-quiz-reveal]', element),
         values: findAll('input', element).map(input => input.value) };
       if (question.type === 'fill') question.fill = required('.kefu-fill', element);
@@ -204,7 +204,7 @@
     }
     function store() {
       save(course);
-      noStorageNote.hidden = !storageBroken; // also when a write fails later (storage full)
+      noStorageNote.hidden = !storageBroken; // a write can fail later (storage full)
     }
     function check(question, automatic) {
       const answer = answerOf(question);
@@ -276,7 +276,7 @@
         if (answerFits(question, record.a)) {
           put(question, record.a);
           show(question, record.ok, record.a);
-        } else { // not an answer to this question: not counted either, here or on the progress page
+        } else { // not counted either, here or on the progress page
           forget(question);
           save(course);
         }
@@ -330,7 +330,7 @@
     noStorageNote.hidden = !storageBroken;
   }
 
-  // The progress page (table, download, clear) or a track's completion line.
+  // The progress page or a track's completion line.
   function setUpProgress(root) {
     const S = JSON.parse(root.dataset.strings), course = root.dataset.course,
       units = JSON.parse(root.dataset.units).map(unit => Object.assign(unit, { hashes: table(entriesOf(unit.questions)) })),
@@ -376,24 +376,22 @@
       setTimeout(() => URL.revokeObjectURL(link.href), 1000);
       message.textContent = fillIn(S.downloaded, { file });
     }
-    function closeConfirmation(cleared) {
-      if (cleared) {
-        clear(course);
-        render();
-        message.textContent = S.progress_cleared;
-      }
-      confirmation.hidden = true;
-      find('[data-clear]', root).focus();
-    }
     function onClick(event) {
       const button = event.target.closest('button');
       if (!button) return;
       if (button.hasAttribute('data-download')) download();
-      else if (button.hasAttribute('data-clear-yes') || button.hasAttribute('data-clear-no')) closeConfirmation(button.hasAttribute('data-clear-yes'));
       else if (button.hasAttribute('data-clear')) {
         confirmation.hidden = false;
         message.textContent = '';
         find('[data-clear-no]', root).focus();
+      } else if (button.hasAttribute('data-clear-no') || button.hasAttribute('data-clear-yes')) {
+        if (button.hasAttribute('data-clear-yes')) {
+          clear(course);
+          render();
+          message.textContent = S.progress_cleared;
+        }
+        confirmation.hidden = true;
+        find('[data-clear]', root).focus();
       }
     }
     if (message) {
