@@ -1,321 +1,414 @@
-/* 客服学堂 quiz engine: grades the quizzes of a unit page, keeps progress in localStorage
-   (per course, unit and question, keyed by the question's content hash), fills the progress
-   and track pages. mkdocs-material re-runs page scripts on every instant navigation: the
-   code below is set up once and only (re)initialises elements it has not seen. */
+/* 客服学堂 quizzes, progress and track pages; instant navigation re-runs it for new elements. */
 (function () {
   'use strict';
   if (window.__kefuQuiz) return window.__kefuQuiz();
-  var KEY = 'kefu-progress:', mem = {}, broken = false, seen = new WeakSet();
+  const STORAGE_PREFIX = 'kefu-progress:';
+  const table = entries => Object.assign(Object.create(null), Object.fromEntries(entries)); // any id is a safe key
+  const progressByCourse = table([]), initialised = new WeakSet();
+  let storageBroken = false; // then progress is kept in memory only
 
-  function $(sel, el) { return (el || document).querySelector(sel); }
-  function $$(sel, el) { return Array.from((el || document).querySelectorAll(sel)); }
-  function fmt(s, o) { return s.replace(/\{(\w+)\}/g, function (m, k) { return k in o ? o[k] : m; }); }
-  function fold(s) { return s.normalize('NFKC').toLowerCase().trim().split(/\s+/).join(' '); }
-  function day(sep) {
-    var d = new Date();
-    return [d.getFullYear(), d.getMonth() + 1, d.getDate()].map(function (n) { return n < 10 ? '0' + n : n; }).join(sep);
+  function find(selector, root) { return (root || document).querySelector(selector); }
+  function findAll(selector, root) { return Array.from((root || document).querySelectorAll(selector)); }
+  function required(selector, root) {
+    const element = find(selector, root);
+    if (!element) throw new Error('missing ' + selector);
+    return element;
+  }
+  function fillIn(template, values) {
+    return template.replace(/\{(\w+)\}/g, (whole, name) => (Object.keys(values).includes(name) ? values[name] : whole));
+  }
+  function fold(text) { return text.normalize('NFKC').toLowerCase().trim().split(/\s+/).join(' '); }
+  function today(separator) {
+    const now = new Date();
+    return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map(part => (part < 10 ? '0' : '') + part).join(separator);
   }
   function passes(score, total, ratio) { return total > 0 && score / total >= ratio; }
 
-  // Storage: where localStorage is missing or throws, progress lives in memory only.
+  // Stored: {unit id: {q: {question id: record}, b: {d: date, c: {question id: hash}}}}; record:
+  // {h: hash, ok, a: answer, tb: best typing}; typing: {s: speed, c: accuracy, d: done, ok}.
+  // Read back part by part: a part of the wrong shape is dropped alone.
+  const isObject = value => value !== null && typeof value === 'object' && !Array.isArray(value);
+  const isText = value => typeof value === 'string';
+  const isBetween = (value, low, high) => typeof value === 'number' && value >= low && value <= high;
+  const entriesOf = value => (isObject(value) ? Object.entries(value) : []);
+  const isTyping = value => isObject(value) && isBetween(value.s, 0, 1e5) && isBetween(value.c, 0, 1) &&
+    typeof value.d === 'boolean' && [undefined, true, false].includes(value.ok);
+  const isAnswer = value => isText(value) || isTyping(value) || (Array.isArray(value) && value.every(isText));
+  function readRecord(value) {
+    if (!isObject(value) || !isText(value.h)) return null;
+    const record = { h: value.h };
+    if (typeof value.ok === 'boolean' && isAnswer(value.a)) Object.assign(record, { ok: value.ok, a: value.a });
+    if (isTyping(value.tb)) record.tb = value.tb;
+    return record;
+  }
+  function readUnit(value) {
+    const unit = { q: table(entriesOf(value.q).map(([id, record]) => [id, readRecord(record)]).filter(([, record]) => record)) };
+    const best = value.b;
+    if (isObject(best) && isText(best.d) && /^\d{4}-\d\d-\d\d$/.test(best.d) && isObject(best.c)) {
+      unit.b = { d: best.d, c: table(entriesOf(best.c).filter(([, hash]) => isText(hash))) };
+    }
+    return unit;
+  }
+  function readProgress(text) {
+    let stored = null;
+    try { stored = JSON.parse(text); } catch (error) { /* not JSON: nothing to keep */ }
+    return table(entriesOf(stored).filter(([, unit]) => isObject(unit)).map(([id, unit]) => [id, readUnit(unit)]));
+  }
+
   function load(course) {
-    var d;
-    try {
-      localStorage.setItem(KEY, 1); // may read but not write (old private modes)
-      localStorage.removeItem(KEY);
-      d = JSON.parse(localStorage.getItem(KEY + course) || '{}');
-    } catch (e) { broken = broken || !(e instanceof SyntaxError); }
-    return (mem[course] = d && typeof d == 'object' && !broken ? d : mem[course] || {});
+    if (!storageBroken) {
+      try {
+        localStorage.setItem(STORAGE_PREFIX, 1); // may read but not write (old private modes)
+        localStorage.removeItem(STORAGE_PREFIX);
+        progressByCourse[course] = readProgress(localStorage.getItem(STORAGE_PREFIX + course));
+      } catch (error) { storageBroken = true; }
+    }
+    return (progressByCourse[course] = progressByCourse[course] || table([]));
   }
   function save(course) {
-    try { localStorage.setItem(KEY + course, JSON.stringify(mem[course])); } catch (e) { broken = true; }
+    try { localStorage.setItem(STORAGE_PREFIX + course, JSON.stringify(progressByCourse[course])); } catch (error) { storageBroken = true; }
+  }
+  function clear(course) {
+    progressByCourse[course] = table([]);
+    try { localStorage.removeItem(STORAGE_PREFIX + course); } catch (error) { /* memory only */ }
   }
 
-  // What a unit's stored progress is worth against the questions as they are now ({id: hash}).
-  // Record of a question: {h: hash, ok, a: answer, tb: best typing}; unit best: {d: date, c: {id: hash}}.
-  function status(u, hashes) {
-    var r = { score: 0, best: 0, date: '', any: false, missed: [], correct: {} }, q = (u && u.q) || {}, b = u && u.b;
-    Object.keys(hashes).forEach(function (id) {
-      var x = q[id];
-      if (x && x.h === hashes[id] && 'ok' in x) {
-        r.any = true;
-        if (x.ok) { r.score++; r.correct[id] = x.h; } else r.missed.push(id);
-      }
+  function status(unit, hashes) {
+    const result = { score: 0, best: 0, any: false, missed: [], correct: table([]) }, best = unit && unit.b;
+    Object.keys(hashes).forEach(id => {
+      const record = unit && unit.q[id];
+      if (!record || record.h !== hashes[id] || typeof record.ok !== 'boolean') return;
+      result.any = true;
+      if (record.ok) { result.score++; result.correct[id] = record.h; } else result.missed.push(id);
     });
-    if (b) Object.keys(b.c).forEach(function (id) { if (hashes[id] === b.c[id]) r.best++; });
-    r.has = r.any || !!b;
-    r.date = (b && b.d) || day('-');
-    r.top = Math.max(r.best, r.score);
-    return r;
+    if (best) Object.keys(best.c).forEach(id => { if (hashes[id] === best.c[id]) result.best++; });
+    result.has = result.any || !!best;
+    result.date = best ? best.d : today('-');
+    result.top = Math.max(result.best, result.score);
+    return result;
   }
 
-  function initQuiz(el) {
-    var S = JSON.parse(el.dataset.strings), course = el.dataset.course, unit = el.dataset.quiz,
-      ratio = +el.dataset.passRatio, hashes = {}, byEl = new Map(),
-      summary = $('[data-quiz-summary]', el), live = $('[data-live]', el);
-    var qs = $$('[data-question-id]', el).map(function (qe) {
-      var q = { el: qe, id: qe.dataset.questionId, h: qe.dataset.questionHash, type: qe.dataset.questionType,
-        key: JSON.parse(qe.dataset.answer), res: $('.kefu-result', qe), ol: $('.kefu-order', qe),
-        ta: $('textarea', qe), fill: $('.kefu-fill', qe), stats: $('[data-typing-stats]', qe) };
-      hashes[q.id] = q.h;
-      byEl.set(qe, q);
-      if (q.ol) q.start = order(q);
-      if (q.ta) q.passage = Array.from($('[data-passage]', qe).textContent);
-      $('details.kefu-answer', qe).open = true;
-      return q;
-    });
-    function unitData() { var d = mem[course]; return (d[unit] = d[unit] || { q: {} }); }
-    function order(q) { return $$('[data-option]', q.ol).map(function (li) { return li.dataset.option; }); }
-    function figures(a) { return { speed: Math.round(a.s), accuracy: (a.c * 100).toFixed(1) }; }
+  function setUpQuiz(root) {
+    const S = JSON.parse(root.dataset.strings), course = root.dataset.course, unitId = root.dataset.quiz,
+      passRatio = Number(root.dataset.passRatio), summary = required('[data-quiz-summary]', root),
+      announcer = required('[data-live]', root), noStorageNote = required('[data-nostore]', root),
+      elements = findAll('[data-question-id]', root), questions = new Map(),
+      hashes = table(elements.map(element => [element.dataset.questionId, element.dataset.questionHash]));
 
-    function answer(q) { // the answer given, or null when there is none yet
-      var t = q.type, v;
-      if (q.fill) return fold(q.fill.value) ? q.fill.value : null;
-      if (q.ol) return order(q);
-      if (q.ta) return q.tp ? { s: q.tp.s, c: q.tp.c, d: q.tp.d } : null;
-      v = $$('input:checked', q.el).map(function (i) { return i.value; });
-      return v.length ? (t == 'multiple' ? v : v[0]) : null;
+    function readQuestion(element) {
+      const question = { element, type: element.dataset.questionType, key: JSON.parse(element.dataset.answer),
+        id: element.dataset.questionId, hash: element.dataset.questionHash, result: required('.kefu-result', element),
+        answerBlock: required('details.kefu-answer', element), checkButton: required('[data-quiz-check]', element),
+        retryButton: required('[data-quiz-retry]', element), revealButton: find('[data-quiz-reveal]', element),
+        values: findAll('input', element).map(input => input.value) };
+      if (question.type === 'fill') question.fill = required('.kefu-fill', element);
+      if (question.type === 'order') {
+        question.list = required('.kefu-order', element);
+        question.start = orderOf(question);
+      }
+      if (question.type === 'typing') {
+        question.textarea = required('textarea', element);
+        question.stats = required('[data-typing-stats]', element);
+        question.passage = Array.from(required('[data-passage]', element).textContent);
+      }
+      return question;
     }
-    function right(q, a) {
-      var k = q.key;
-      switch (q.type) {
-        case 'fill': return k.indexOf(fold(a)) >= 0;
-        case 'multiple': return a.length == k.length && k.every(function (x) { return a.indexOf(x) >= 0; });
-        case 'order': return a.join() == k.join();
-        case 'typing': return !!a.d && a.s >= k.speed && a.c >= k.accuracy; // the whole passage, fast and right
-        default: return a == String(k);
+    function answerFits(question, answer) { // a stored answer this question can show
+      switch (question.type) {
+        case 'fill': return isText(answer);
+        case 'typing': return isObject(answer);
+        case 'order': return Array.isArray(answer) && answer.length === question.start.length && question.start.every(key => answer.includes(key));
+        case 'multiple': return Array.isArray(answer) && answer.every(key => question.values.includes(key));
+        default: return question.values.includes(answer);
       }
     }
-    function put(q, a) { // show a saved answer in the inputs
-      if (q.fill) q.fill.value = a;
-      else if (q.ol) a.forEach(function (k) { var li = $('[data-option="' + k + '"]', q.ol); if (li) q.ol.appendChild(li); });
-      else if (!q.ta) $$('input', q.el).forEach(function (i) { i.checked = [].concat(a).indexOf(i.value) >= 0; });
+    function unitProgress() {
+      const units = progressByCourse[course];
+      return (units[unitId] = units[unitId] || { q: table([]) });
     }
-    function lock(q, on) {
-      q.locked = on;
-      $$('input,[data-move]', q.el).forEach(function (i) { i.disabled = on; });
-      if (q.ta) q.ta.readOnly = on;
-      $('[data-quiz-check]', q.el).hidden = on;
-      $('[data-quiz-retry]', q.el).hidden = !on;
-      var rv = $('[data-quiz-reveal]', q.el);
-      if (rv) { rv.hidden = !on; if (!on) reveal(q, rv, false); }
-      if (!on) {
-        delete q.el.dataset.state;
-        q.res.textContent = '';
-        $$('[data-feedback-for]', q.el).forEach(function (f) { f.hidden = true; });
+    function orderOf(question) { return findAll('[data-option]', question.list).map(item => item.dataset.option); }
+    function figures(typing) { return { speed: Math.round(typing.s), accuracy: (typing.c * 100).toFixed(1) }; }
+
+    function answerOf(question) {
+      const typing = question.typing, chosen = findAll('input:checked', question.element).map(input => input.value);
+      if (question.fill) return fold(question.fill.value) ? question.fill.value : null;
+      if (question.list) return orderOf(question);
+      if (question.textarea) return typing ? { s: typing.s, c: typing.c, d: typing.d } : null;
+      if (!chosen.length) return null;
+      return question.type === 'multiple' ? chosen : chosen[0];
+    }
+    function isRight(question, answer) {
+      const key = question.key;
+      switch (question.type) {
+        case 'fill': return key.includes(fold(answer));
+        case 'multiple': return answer.length === key.length && key.every(option => answer.includes(option));
+        case 'order': return answer.join() === key.join();
+        case 'typing': return answer.d && answer.s >= key.speed && answer.c >= key.accuracy; // the whole passage, fast and right
+        default: return answer === String(key);
       }
     }
-    function show(q, ok, a) { // the state after a check: result, feedback of the chosen options, explanation
-      var chosen = q.ol ? q.start : [].concat(a);
-      q.el.dataset.state = ok ? 'correct' : 'incorrect';
-      q.res.textContent = q.ta ? (ok ? S.typing_passed : a.d ? S.typing_failed : S.typing_unfinished) + ' ' + fmt(S.typing_stats, figures(a))
-        : ok ? S.result_correct : S.result_incorrect;
-      $$('[data-feedback-for]', q.el).forEach(function (f) { f.hidden = chosen.indexOf(f.dataset.feedbackFor) < 0; });
-      lock(q, true);
+    function put(question, answer) { // show a saved answer in the inputs
+      const items = question.list ? findAll('[data-option]', question.list) : [];
+      if (question.fill) question.fill.value = answer;
+      else if (question.list) answer.forEach(key => question.list.appendChild(items.find(item => item.dataset.option === key)));
+      else if (!question.textarea) findAll('input', question.element).forEach(input => { input.checked = [].concat(answer).includes(input.value); });
     }
-    function best(q, r) {
-      var b = r && r.h === q.h && r.tb, out = $('[data-typing-best]', q.el);
-      if (out) out.textContent = b ? fmt(S.typing_best, figures(b)) : '';
+    function lock(question, locked) {
+      question.locked = locked;
+      findAll('input,[data-move]', question.element).forEach(control => { control.disabled = locked; });
+      if (question.textarea) question.textarea.readOnly = locked;
+      question.checkButton.hidden = locked;
+      question.retryButton.hidden = !locked;
+      if (question.revealButton) question.revealButton.hidden = !locked;
+      if (locked) return;
+      if (question.revealButton) reveal(question, false);
+      delete question.element.dataset.state;
+      question.result.textContent = '';
+      showFeedback(question, []);
     }
-    function reveal(q, b, on) {
-      on = q.el.classList.toggle('kefu-revealed', on);
-      b.setAttribute('aria-expanded', on);
-      b.textContent = on ? S.hide_answer : S.reveal;
+    function showFeedback(question, keys) {
+      findAll('[data-feedback-for]', question.element).forEach(feedback => { feedback.hidden = !keys.includes(feedback.dataset.feedbackFor); });
+    }
+    function resultText(question, correct, answer) {
+      if (!question.textarea) return correct ? S.result_correct : S.result_incorrect;
+      return (correct ? S.typing_passed : answer.d ? S.typing_failed : S.typing_unfinished) + ' ' + fillIn(S.typing_stats, figures(answer));
+    }
+    function show(question, correct, answer) { // the state after a check
+      question.element.dataset.state = correct ? 'correct' : 'incorrect';
+      question.result.textContent = resultText(question, correct, answer);
+      showFeedback(question, question.list ? question.start : [].concat(answer));
+      lock(question, true);
+    }
+    function showBest(question, record) {
+      const best = record && record.h === question.hash && record.tb, line = find('[data-typing-best]', question.element);
+      if (line) line.textContent = best ? fillIn(S.typing_best, figures(best)) : '';
+    }
+    function reveal(question, shown) {
+      shown = question.element.classList.toggle('kefu-revealed', shown);
+      question.revealButton.setAttribute('aria-expanded', shown);
+      question.revealButton.textContent = shown ? S.hide_answer : S.reveal;
     }
     function tally(update) {
-      var u = unitData(), st = status(u, hashes), n = qs.length, ok = passes(st.score, n, ratio);
-      if (update && (!u.b || st.score > st.best)) u.b = { d: day('-'), c: st.correct };
-      if (st.any) {
-        el.dataset.score = st.score + '/' + n;
-        el.dataset.passed = ok;
-        summary.textContent = fmt(S.unit_score, { score: st.score, total: n }) + ' · ' +
-          (ok ? S.unit_passed : fmt(S.unit_failed, { need: Math.ceil(ratio * n - 1e-9) }));
+      const unit = unitProgress(), result = status(unit, hashes), total = elements.length,
+        passed = passes(result.score, total, passRatio), need = Math.ceil(passRatio * total - 1e-9);
+      if (update && (!unit.b || result.score > result.best)) unit.b = { d: today('-'), c: result.correct };
+      if (result.any) {
+        root.dataset.score = result.score + '/' + total;
+        root.dataset.passed = passed;
+        summary.textContent = fillIn(S.unit_score, { score: result.score, total }) + ' · ' + (passed ? S.unit_passed : fillIn(S.unit_failed, { need }));
       } else {
-        delete el.dataset.score;
-        delete el.dataset.passed;
+        delete root.dataset.score;
+        delete root.dataset.passed;
         summary.textContent = '';
       }
     }
-    function check(q, auto) {
-      var a = answer(q), u, r, ok;
-      if (a == null) { q.res.textContent = S.need_answer; return; }
-      ok = right(q, a);
-      u = unitData();
-      r = u.q[q.id] && u.q[q.id].h === q.h ? u.q[q.id] : { h: q.h };
-      if (q.ta) {
-        a.ok = ok;
-        if (!r.tb || a.ok > r.tb.ok || (a.ok == r.tb.ok && a.s > r.tb.s)) r.tb = a;
-      }
-      r.ok = ok;
-      r.a = a;
-      u.q[q.id] = r;
-      show(q, ok, a);
-      best(q, r);
+    function store() {
+      save(course);
+      noStorageNote.hidden = !storageBroken; // a write can fail later (storage full)
+    }
+    function check(question, automatic) {
+      const answer = answerOf(question);
+      if (answer === null) { question.result.textContent = S.need_answer; return; }
+      const correct = isRight(question, answer), unit = unitProgress(), old = unit.q[question.id];
+      const record = old && old.h === question.hash ? old : { h: question.hash }, best = record.tb;
+      if (question.textarea) answer.ok = correct;
+      if (question.textarea && (!best || (correct && !best.ok) || (correct === !!best.ok && answer.s > best.s))) record.tb = answer;
+      unit.q[question.id] = Object.assign(record, { ok: correct, a: answer });
+      show(question, correct, answer);
+      showBest(question, record);
       tally(true);
-      save(course);
-      if (!auto) $('[data-quiz-retry]', q.el).focus();
+      store();
+      if (!automatic) question.retryButton.focus();
     }
-    function forget(q) { var r = unitData().q[q.id]; if (r) { delete r.ok; delete r.a; } }
-    function restart(q) { // typing starts over
-      q.tp = null;
-      q.ta.value = '';
-      q.stats.textContent = '';
+    function forget(question) {
+      const record = unitProgress().q[question.id];
+      if (record) { delete record.ok; delete record.a; }
     }
-    function retry(q) {
-      forget(q);
-      save(course);
-      lock(q, false);
-      if (q.ta) restart(q);
+    function restartTyping(question) {
+      question.typing = null;
+      question.textarea.value = '';
+      question.stats.textContent = '';
+    }
+    function retry(question) {
+      forget(question);
+      store();
+      lock(question, false);
+      if (question.textarea) restartTyping(question);
       tally();
-      ($('input,textarea,[data-option]', q.el) || q.el).focus();
+      (find('input,textarea,[data-option]', question.element) || question.element).focus();
     }
     function reset() {
-      qs.forEach(function (q) {
-        forget(q);
-        lock(q, false);
-        if (q.fill) q.fill.value = '';
-        else if (q.ol) put(q, q.start);
-        else if (q.ta) restart(q);
-        else put(q, []);
+      questions.forEach(question => {
+        forget(question);
+        lock(question, false);
+        if (question.fill) question.fill.value = '';
+        else if (question.list) put(question, question.start);
+        else if (question.textarea) restartTyping(question);
+        else put(question, []);
       });
-      save(course);
+      store();
       tally();
     }
-    function move(q, li, up) {
-      var sib = up ? li.previousElementSibling : li.nextElementSibling, items;
-      if (q.locked || !sib) return;
-      q.ol.insertBefore(sib, up ? li.nextSibling : li); // move the neighbour: focus stays put
-      items = $$('[data-option]', q.ol);
-      live.textContent = fmt(S.order_moved, { item: $('.kefu-option-text', li).textContent, n: items.indexOf(li) + 1, total: items.length });
+    function move(question, item, up) {
+      const neighbour = up ? item.previousElementSibling : item.nextElementSibling;
+      if (question.locked || !neighbour) return;
+      question.list.insertBefore(neighbour, up ? item.nextSibling : item); // move the neighbour: focus stays put
+      const items = findAll('[data-option]', question.list);
+      announcer.textContent = fillIn(S.order_moved, { item: find('.kefu-option-text', item).textContent, n: items.indexOf(item) + 1, total: items.length });
     }
-    function typed(q, ev) { // only committed text counts: nothing while an IME composes
-      if (q.comp || ev.isComposing || q.locked) return;
-      var chars = Array.from(q.ta.value), now = Date.now(), good = 0, tp;
-      if (!chars.length) return restart(q);
-      chars.forEach(function (ch, i) { if (ch === q.passage[i]) good++; });
-      tp = q.tp = q.tp || { t0: now };
-      tp.s = good / Math.max(now - tp.t0, 1000) * 60000;
-      tp.c = good / chars.length;
-      tp.d = chars.length >= q.passage.length;
-      var f = figures(tp);
-      q.stats.dataset.speed = tp.s.toFixed(1);
-      q.stats.dataset.accuracy = tp.c.toFixed(4);
-      q.stats.textContent = fmt(S.typing_stats, f) + fmt(S.typing_progress, { typed: chars.length, total: q.passage.length });
-      if (chars.length >= q.passage.length) check(q, true);
+    function typed(question, event) { // only committed text counts: nothing while an IME composes
+      if (question.composing || event.isComposing || question.locked) return;
+      const characters = Array.from(question.textarea.value), now = Date.now(), total = question.passage.length;
+      if (!characters.length) return restartTyping(question);
+      const good = characters.filter((character, index) => character === question.passage[index]).length;
+      const typing = question.typing = question.typing || { started: now };
+      typing.s = good / Math.max(now - typing.started, 1000) * 60000;
+      typing.c = good / characters.length;
+      typing.d = characters.length >= total;
+      question.stats.dataset.speed = typing.s.toFixed(1);
+      question.stats.dataset.accuracy = typing.c.toFixed(4);
+      question.stats.textContent = fillIn(S.typing_stats, figures(typing)) + fillIn(S.typing_progress, { typed: characters.length, total });
+      if (typing.d) check(question, true);
     }
-
-    function qOf(t) { return byEl.get(t.closest('[data-question-id]')); }
-    el.addEventListener('click', function (e) {
-      var b = e.target.closest('button'), q = b && qOf(b);
-      if (!b) return;
-      if (b.hasAttribute('data-quiz-reset')) reset();
-      else if (!q) return;
-      else if (b.hasAttribute('data-quiz-check')) check(q);
-      else if (b.hasAttribute('data-quiz-retry')) retry(q);
-      else if (b.hasAttribute('data-quiz-reveal')) reveal(q, b);
-      else if (b.dataset.move) move(q, b.closest('[data-option]'), b.dataset.move == 'up');
-    });
-    el.addEventListener('keydown', function (e) {
-      var t = e.target, q = qOf(t), li = t.closest('[data-option]');
-      if (!q) return;
-      if (li && (e.key == 'ArrowUp' || e.key == 'ArrowDown') && (t == li || e.altKey)) {
-        e.preventDefault();
-        move(q, li, e.key == 'ArrowUp');
-      } else if (e.key == 'Enter' && t == q.fill) {
-        e.preventDefault();
-        if (!q.locked) check(q);
+    function start(element, saved) {
+      const question = readQuestion(element), record = saved && saved.q[question.id];
+      if (record && record.h === question.hash && typeof record.ok === 'boolean') {
+        if (answerFits(question, record.a)) {
+          put(question, record.a);
+          show(question, record.ok, record.a);
+        } else { // not counted either, here or on the progress page
+          forget(question);
+          save(course);
+        }
       }
-    });
-    el.addEventListener('compositionstart', function (e) { var q = qOf(e.target); if (q) q.comp = true; });
-    el.addEventListener('compositionend', function (e) { var q = qOf(e.target); if (q && q.ta) { q.comp = false; typed(q, e); } });
-    el.addEventListener('input', function (e) { var q = qOf(e.target); if (q && e.target == q.ta) typed(q, e); });
-    ['paste', 'drop'].forEach(function (n) {
-      el.addEventListener(n, function (e) { if (e.target.matches('.kefu-typing-input')) e.preventDefault(); });
-    });
+      showBest(question, record);
+      findAll('[data-js]', element).forEach(hidden => { hidden.hidden = false; });
+      question.answerBlock.open = true;
+      questions.set(element, question);
+    }
 
-    var saved = load(course)[unit];
-    el.classList.add('kefu-js');
-    $$('[data-js]', el).forEach(function (x) { x.hidden = false; });
-    qs.forEach(function (q) {
-      var r = saved && saved.q && saved.q[q.id];
-      if (r && r.h === q.h && 'ok' in r) { put(q, r.a); show(q, r.ok, r.a); }
-      best(q, r);
+    function questionOf(target) { return questions.get(target.closest('[data-question-id]')); }
+    function onClick(event) {
+      const button = event.target.closest('button'), question = button && questionOf(button);
+      if (!button) return;
+      if (button.hasAttribute('data-quiz-reset')) reset();
+      else if (!question) return;
+      else if (button.hasAttribute('data-quiz-check')) check(question);
+      else if (button.hasAttribute('data-quiz-retry')) retry(question);
+      else if (button.hasAttribute('data-quiz-reveal')) reveal(question);
+      else if (button.dataset.move) move(question, button.closest('[data-option]'), button.dataset.move === 'up');
+    }
+    function onKey(event) {
+      const target = event.target, question = questionOf(target), item = target.closest('[data-option]');
+      if (!question) return;
+      if (item && (event.key === 'ArrowUp' || event.key === 'ArrowDown') && (target === item || event.altKey)) {
+        event.preventDefault();
+        move(question, item, event.key === 'ArrowUp');
+      } else if (event.key === 'Enter' && target === question.fill) {
+        event.preventDefault();
+        if (!question.locked) check(question);
+      }
+    }
+    function onTyping(event) {
+      const question = questionOf(event.target);
+      if (!question || event.target !== question.textarea) return;
+      if (event.type !== 'input') question.composing = event.type === 'compositionstart';
+      typed(question, event);
+    }
+
+    const saved = load(course)[unitId];
+    elements.forEach(element => {
+      try { start(element, saved); } catch (error) { console.error('kefu: question not graded', element, error); }
     });
+    root.addEventListener('click', onClick);
+    root.addEventListener('keydown', onKey);
+    ['input', 'compositionstart', 'compositionend'].forEach(name => root.addEventListener(name, onTyping));
+    ['paste', 'drop'].forEach(name => root.addEventListener(name, event => { if (event.target.matches('.kefu-typing-input')) event.preventDefault(); }));
+    root.classList.add('kefu-js');
+    findAll('[data-js]', root).forEach(hidden => { if (!hidden.closest('[data-question-id]')) hidden.hidden = false; });
     tally();
-    $('[data-nostore]', el).hidden = !broken;
+    noStorageNote.hidden = !storageBroken;
   }
 
-  // The progress page (table, download, clear) and a track page's completion line.
-  function initUnits(el) {
-    var S = JSON.parse(el.dataset.strings), course = el.dataset.course, units = JSON.parse(el.dataset.units),
-      line = el.matches('[data-track-progress]') ? el : $('[data-completion]', el),
-      msg = $('[data-message]', el), confirm = $('[data-clear-confirm]', el);
+  // The progress page or a track's completion line.
+  function setUpProgress(root) {
+    const S = JSON.parse(root.dataset.strings), course = root.dataset.course,
+      units = JSON.parse(root.dataset.units).map(unit => Object.assign(unit, { hashes: table(entriesOf(unit.questions)) })),
+      line = root.matches('[data-track-progress]') ? root : required('[data-completion]', root),
+      message = find('[data-message]', root), confirmation = find('[data-clear-confirm]', root),
+      rows = table(findAll('[data-unit]', root).map(row => [row.dataset.unit, row]));
+
     function results() {
-      var d = load(course);
-      return units.map(function (un) {
-        var st = status(d[un.id], un.questions), n = Object.keys(un.questions).length;
-        return { unit: un.id, title: un.title, score: st.top, total: n, passed: passes(st.top, n, un.pass_ratio),
-          date: st.date, missed: st.missed, has: st.has };
+      const progress = load(course);
+      return units.map(unit => {
+        const result = status(progress[unit.id], unit.hashes), total = Object.keys(unit.hashes).length;
+        return { unit: unit.id, title: unit.title, score: result.top, total, passed: passes(result.top, total, unit.pass_ratio),
+          date: result.date, missed: result.missed, has: result.has };
       });
+    }
+    function showRow(result) {
+      const row = rows[result.unit];
+      if (!row) return;
+      row.dataset.state = result.has ? (result.passed ? 'passed' : 'failed') : 'new';
+      find('[data-unit-score]', row).textContent = result.has ? result.score + ' / ' + result.total : '–';
+      find('[data-unit-state]', row).textContent = !result.has ? S.progress_not_started : result.passed ? S.progress_passed : S.progress_failed;
     }
     function render() {
-      var res = results();
-      res.forEach(function (r) {
-        var row = $('[data-unit="' + r.unit + '"]', el);
-        if (!row) return;
-        row.dataset.state = r.has ? (r.passed ? 'passed' : 'failed') : 'new';
-        $('[data-unit-score]', row).textContent = r.has ? r.score + ' / ' + r.total : '–';
-        $('[data-unit-state]', row).textContent = r.has ? (r.passed ? S.progress_passed : S.progress_failed) : S.progress_not_started;
-      });
-      line.textContent = fmt(S.track_completion, { passed: res.filter(function (r) { return r.passed; }).length, total: res.length });
+      const shown = results(), noStorageNote = find('[data-nostore]', root);
+      shown.forEach(showRow);
+      line.textContent = fillIn(S.track_completion, { passed: shown.filter(result => result.passed).length, total: shown.length });
       line.hidden = false;
-      var ns = $('[data-nostore]', el);
-      if (ns) ns.hidden = !broken;
-      return res;
+      if (noStorageNote) noStorageNote.hidden = !storageBroken;
+      return shown;
     }
     function download() {
-      var input = $('[data-trainee]', el), name = input.value.trim(), n = Array.from(name).length, a, file;
-      if (!n || n > 40) { msg.textContent = S.name_needed; return input.focus(); }
-      var out = {
-        format: 'kefu-academy-results', version: 1, course: course, trainee: name, exported_at: new Date().toISOString(),
-        units: render().filter(function (r) { return r.has; }).map(function (r) { delete r.has; return r; })
+      const input = find('[data-trainee]', root), name = input.value.trim(), length = Array.from(name).length;
+      if (!length || length > 40) { message.textContent = S.name_needed; return input.focus(); }
+      const report = {
+        format: 'kefu-academy-results', version: 1, course, trainee: name, exported_at: new Date().toISOString(),
+        units: render().filter(result => result.has).map(result => { delete result.has; return result; })
       };
-      file = 'kefu-results-' + course + '-' + name.replace(/[\\/:*?"<>|\s\x00-\x1f]+/g, '_') + '-' + day('') + '.json';
-      a = document.createElement('a'); // never attached: instant navigation must not see the click
-      a.href = URL.createObjectURL(new Blob([JSON.stringify(out, null, 2)], { type: 'application/json' }));
-      a.download = file;
-      a.click();
-      setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
-      msg.textContent = fmt(S.downloaded, { file: file });
+      const file = 'kefu-results-' + course + '-' + name.replace(/[\\/:*?"<>|\s\x00-\x1f]+/g, '_') + '-' + today('') + '.json';
+      const link = document.createElement('a'); // never attached: instant navigation must not see the click
+      link.href = URL.createObjectURL(new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' }));
+      link.download = file;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+      message.textContent = fillIn(S.downloaded, { file });
     }
-    if (msg) {
-      el.addEventListener('click', function (e) {
-        var b = e.target.closest('button');
-        if (!b) return;
-        if (b.hasAttribute('data-download')) download();
-        else if (b.hasAttribute('data-clear')) { confirm.hidden = false; msg.textContent = ''; $('[data-clear-no]', el).focus(); }
-        else if (b.hasAttribute('data-clear-no') || b.hasAttribute('data-clear-yes')) {
-          if (b.hasAttribute('data-clear-yes')) {
-            mem[course] = {};
-            try { localStorage.removeItem(KEY + course); } catch (x) { /* memory only */ }
-            render();
-            msg.textContent = S.progress_cleared;
-          }
-          confirm.hidden = true;
-          $('[data-clear]', el).focus();
+    function onClick(event) {
+      const button = event.target.closest('button');
+      if (!button) return;
+      if (button.hasAttribute('data-download')) download();
+      else if (button.hasAttribute('data-clear')) {
+        confirmation.hidden = false;
+        message.textContent = '';
+        find('[data-clear-no]', root).focus();
+      } else if (button.hasAttribute('data-clear-no') || button.hasAttribute('data-clear-yes')) {
+        if (button.hasAttribute('data-clear-yes')) {
+          clear(course);
+          render();
+          message.textContent = S.progress_cleared;
         }
-      });
-      $('[data-trainee]', el).addEventListener('keydown', function (e) { if (e.key == 'Enter') download(); });
-      $$('[data-js]', el).forEach(function (x) { x.hidden = false; });
+        confirmation.hidden = true;
+        find('[data-clear]', root).focus();
+      }
+    }
+    if (message) {
+      root.addEventListener('click', onClick);
+      find('[data-trainee]', root).addEventListener('keydown', event => { if (event.key === 'Enter') download(); });
+      findAll('[data-js]', root).forEach(hidden => { hidden.hidden = false; });
     }
     render();
   }
 
   function init() {
-    $$('[data-quiz],[data-progress],[data-track-progress]').forEach(function (el) {
-      if (seen.has(el)) return;
-      seen.add(el);
-      (el.hasAttribute('data-quiz') ? initQuiz : initUnits)(el);
+    findAll('[data-quiz],[data-progress],[data-track-progress]').forEach(widget => {
+      if (initialised.has(widget)) return;
+      initialised.add(widget);
+      try { (widget.hasAttribute('data-quiz') ? setUpQuiz : setUpProgress)(widget); } catch (error) {
+        console.error('kefu: widget not set up', widget, error);
+      }
     });
   }
   function follow() { if (window.document$) window.document$.subscribe(init); }
