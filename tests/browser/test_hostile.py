@@ -12,9 +12,9 @@ import json
 import re
 
 import pytest
-
 from conftest import FIXTURES  # tests/conftest.py
-from .conftest import served_course, question
+
+from .conftest import question, served_course
 
 KEY = "kefu-progress:mini-course"
 ALPHA, BETA, PROGRESS, TRACK = "units/alpha/", "units/beta/", "progress/", "tracks/basics/"
@@ -88,8 +88,23 @@ def assert_alpha_grades_and_shows(page, url):
 
 # --- what is stored is not even an object -------------------------------------------------
 
-@pytest.mark.parametrize("text", ["not json", "{", "", "null", "true", "42", "1e999", '"NaN"', "[]",
-                                  '[{"alpha": {"q": {}}}]', '{"alpha": 1'])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not json",
+        "{",
+        "",
+        "null",
+        "true",
+        "42",
+        "1e999",
+        '"NaN"',
+        "[]",
+        '[{"alpha": {"q": {}}}]',
+        '{"alpha": 1',
+    ],
+)
 def test_stored_text_that_is_no_progress_is_ignored(page, mini_url, text):
     seed(page, mini_url, text)
     assert score(page, "alpha") is None
@@ -99,10 +114,19 @@ def test_stored_text_that_is_no_progress_is_ignored(page, mini_url, text):
 # --- a unit's part is of the wrong shape: that unit is dropped, the others stay --------------
 
 BAD_UNITS = {
-    "number": 1, "null": None, "text": "NaN", "list": [], "unknown field": {"unit": 1},
-    "q null": {"q": None}, "q list": {"q": []}, "q text": {"q": "x"}, "b empty": {"b": {}},
-    "b null": {"b": None}, "b without c": {"b": {"d": "2024-05-01"}},
-    "b date a number": {"b": {"d": 20240501, "c": {}}}, "b date a list": {"b": {"d": ["2024-05-01"], "c": {}}},
+    "number": 1,
+    "null": None,
+    "text": "NaN",
+    "list": [],
+    "unknown field": {"unit": 1},
+    "q null": {"q": None},
+    "q list": {"q": []},
+    "q text": {"q": "x"},
+    "b empty": {"b": {}},
+    "b null": {"b": None},
+    "b without c": {"b": {"d": "2024-05-01"}},
+    "b date a number": {"b": {"d": 20240501, "c": {}}},
+    "b date a list": {"b": {"d": ["2024-05-01"], "c": {}}},
     "b c a list": {"b": {"d": "2024-05-01", "c": ["sequence"]}},
 }
 
@@ -110,8 +134,13 @@ BAD_UNITS = {
 @pytest.mark.parametrize("beta", BAD_UNITS.values(), ids=BAD_UNITS.keys())
 def test_a_unit_of_the_wrong_shape_is_dropped_alone(page, mini_url, beta):
     alpha = hashes(page, mini_url, ALPHA)
-    good = {"q": {"pick-one": {"h": alpha["pick-one"], "ok": True, "a": "b"}}, "b": {"d": "2024-05-01", "c": {"pick-one": alpha["pick-one"]}}}
-    seed(page, mini_url, json.dumps({"alpha": good, "beta": beta}), start=PROGRESS)  # read there first
+    good = {
+        "q": {"pick-one": {"h": alpha["pick-one"], "ok": True, "a": "b"}},
+        "b": {"d": "2024-05-01", "c": {"pick-one": alpha["pick-one"]}},
+    }
+    seed(
+        page, mini_url, json.dumps({"alpha": good, "beta": beta}), start=PROGRESS
+    )  # read there first
     assert row(page, "alpha") == ("1 / 4", "✗ 未通过") and row(page, "beta") == ("–", "未开始")
     page.goto(mini_url + ALPHA)
     assert question(page, "pick-one").get_attribute("data-state") == "correct"
@@ -123,18 +152,30 @@ def test_a_unit_of_the_wrong_shape_is_dropped_alone(page, mini_url, beta):
     q.locator("[data-quiz-check]").click()
     assert q.get_attribute("data-state") == "correct" and score(page, "beta") == "1/3"
     page.goto(mini_url + PROGRESS)
-    assert row(page, "alpha") == ("1 / 4", "✗ 未通过") and row(page, "beta") == ("1 / 3", "✗ 未通过")
+    assert row(page, "alpha") == ("1 / 4", "✗ 未通过") and row(page, "beta") == (
+        "1 / 3",
+        "✗ 未通过",
+    )
 
 
 # --- a question's record is of the wrong shape: that record is dropped, the others stay -------
 
+
 def bad_records(h):
     """Records for pick-many (a multiple-choice question, key a + c) that are no answer to it."""
     return {
-        "null": None, "number": 1, "text": "x", "list": [], "empty": {}, "hash a number": {"h": 5, "ok": True, "a": ["a", "c"]},
-        "ok a text": {"h": h, "ok": "true", "a": ["a", "c"]}, "no answer": {"h": h, "ok": True},
-        "answer null": {"h": h, "ok": True, "a": None}, "answer an object": {"h": h, "ok": True, "a": {"a": 1}},
-        "answer numbers": {"h": h, "ok": True, "a": [1, 2]}, "answer nested": {"h": h, "ok": True, "a": [["a"], "c"]},
+        "null": None,
+        "number": 1,
+        "text": "x",
+        "list": [],
+        "empty": {},
+        "hash a number": {"h": 5, "ok": True, "a": ["a", "c"]},
+        "ok a text": {"h": h, "ok": "true", "a": ["a", "c"]},
+        "no answer": {"h": h, "ok": True},
+        "answer null": {"h": h, "ok": True, "a": None},
+        "answer an object": {"h": h, "ok": True, "a": {"a": 1}},
+        "answer numbers": {"h": h, "ok": True, "a": [1, 2]},
+        "answer nested": {"h": h, "ok": True, "a": [["a"], "c"]},
     }
 
 
@@ -142,7 +183,9 @@ def test_question_records_of_the_wrong_shape_are_dropped_alone(page, mini_url):
     alpha = hashes(page, mini_url, ALPHA)
     for name, record in bad_records(alpha["pick-many"]).items():
         records = {"pick-one": {"h": alpha["pick-one"], "ok": True, "a": "b"}, "pick-many": record}
-        seed(page, mini_url, json.dumps({"alpha": {"q": records}}), start=PROGRESS)  # read there first
+        seed(
+            page, mini_url, json.dumps({"alpha": {"q": records}}), start=PROGRESS
+        )  # read there first
         assert row(page, "alpha") == ("1 / 4", "✗ 未通过"), name
         page.goto(mini_url + ALPHA)
         assert question(page, "pick-one").get_attribute("data-state") == "correct", name
@@ -153,16 +196,28 @@ def test_question_records_of_the_wrong_shape_are_dropped_alone(page, mini_url):
     assert score(page, "alpha") == "2/4"
 
 
-@pytest.mark.parametrize("question_id, answer", [
-    ("pick-many", "a"), ("pick-many", ["zz"]), ("pick-one", ["b"]), ("pick-one", "zz"), ("yes-no", "maybe"),
-    ("blank", ["六十"]), ("blank", {"s": 1, "c": 1, "d": True}), ("pick-one", {"s": 1, "c": 1, "d": True}),
-])
+@pytest.mark.parametrize(
+    ("question_id", "answer"),
+    [
+        ("pick-many", "a"),
+        ("pick-many", ["zz"]),
+        ("pick-one", ["b"]),
+        ("pick-one", "zz"),
+        ("yes-no", "maybe"),
+        ("blank", ["六十"]),
+        ("blank", {"s": 1, "c": 1, "d": True}),
+        ("pick-one", {"s": 1, "c": 1, "d": True}),
+    ],
+)
 def test_an_answer_that_does_not_fit_its_question_is_dropped(page, mini_url, question_id, answer):
     """Well formed, but not an answer this question could be given: not shown, not counted,
     and dropped from storage so the progress page agrees."""
     alpha = hashes(page, mini_url, ALPHA)
     other, right = ("pick-one", "b") if question_id == "yes-no" else ("yes-no", "false")
-    records = {other: {"h": alpha[other], "ok": True, "a": right}, question_id: {"h": alpha[question_id], "ok": True, "a": answer}}
+    records = {
+        other: {"h": alpha[other], "ok": True, "a": right},
+        question_id: {"h": alpha[question_id], "ok": True, "a": answer},
+    }
     seed(page, mini_url, json.dumps({"alpha": {"q": records}}))
     assert question(page, question_id).get_attribute("data-state") is None
     assert question(page, question_id).locator("input:checked").count() == 0
@@ -170,29 +225,46 @@ def test_an_answer_that_does_not_fit_its_question_is_dropped(page, mini_url, que
     page.goto(mini_url + PROGRESS)
     assert row(page, "alpha") == ("1 / 4", "✗ 未通过")
     page.goto(mini_url + ALPHA)
-    assert check(page, "pick-many", "a", "c") == "correct" and check(page, "blank", text="60") == "correct"
+    assert (
+        check(page, "pick-many", "a", "c") == "correct"
+        and check(page, "blank", text="60") == "correct"
+    )
 
 
 def test_an_order_answer_that_is_no_arrangement_of_its_items_is_dropped(page, mini_url):
     beta = hashes(page, mini_url, BETA)
-    for answer in (["a", "b", "c"], ["a", "b", "c", "zz"], ["a", "b", "c", "d", "zz"], ["a", "a", "b", "c"],
-                   ["a,b", "c", "d"], "abcd", ['"]', "b", "c", "d"], [None, "b", "c", "d"]):
+    for answer in (
+        ["a", "b", "c"],
+        ["a", "b", "c", "zz"],
+        ["a", "b", "c", "d", "zz"],
+        ["a", "a", "b", "c"],
+        ["a,b", "c", "d"],
+        "abcd",
+        ['"]', "b", "c", "d"],
+        [None, "b", "c", "d"],
+    ):
         hostile = {"beta": {"q": {"sequence": {"h": beta["sequence"], "ok": True, "a": answer}}}}
         page.evaluate(STORE, [KEY, json.dumps(hostile)])
         page.reload()
         q = question(page, "sequence")
         assert q.get_attribute("data-state") is None, answer
-        assert q.locator("[data-option]").evaluate_all("items => items.map(i => i.dataset.option)") == ["b", "a", "c", "d"]
+        assert q.locator("[data-option]").evaluate_all(
+            "items => items.map(i => i.dataset.option)"
+        ) == ["b", "a", "c", "d"]
     q.locator('[data-option="a"] [data-move="up"]').click()
     q.locator("[data-quiz-check]").click()
     assert q.get_attribute("data-state") == "correct"
 
 
 BAD_TYPING = {
-    "speed a text": {"s": "NaN", "c": 1, "d": True, "ok": True}, "speed huge": {"s": 1e308, "c": 1, "d": True, "ok": True},
-    "speed negative": {"s": -1, "c": 1, "d": True, "ok": True}, "accuracy over 1": {"s": 60, "c": 2, "d": True, "ok": True},
-    "done a text": {"s": 60, "c": 1, "d": "yes", "ok": True}, "ok a text": {"s": 60, "c": 1, "d": True, "ok": "yes"},
-    "no speed": {"c": 1, "d": True, "ok": True}, "a list": [60, 1, True],
+    "speed a text": {"s": "NaN", "c": 1, "d": True, "ok": True},
+    "speed huge": {"s": 1e308, "c": 1, "d": True, "ok": True},
+    "speed negative": {"s": -1, "c": 1, "d": True, "ok": True},
+    "accuracy over 1": {"s": 60, "c": 2, "d": True, "ok": True},
+    "done a text": {"s": 60, "c": 1, "d": "yes", "ok": True},
+    "ok a text": {"s": 60, "c": 1, "d": True, "ok": "yes"},
+    "no speed": {"c": 1, "d": True, "ok": True},
+    "a list": [60, 1, True],
 }
 
 
@@ -200,12 +272,22 @@ def test_typing_results_of_the_wrong_shape_are_dropped(page, mini_url):
     beta = hashes(page, mini_url, BETA)
     drill, best = question(page, "drill"), question(page, "drill").locator("[data-typing-best]")
     good = {"s": 60, "c": 1, "d": True, "ok": True}
-    page.evaluate(STORE, [KEY, json.dumps({"beta": {"q": {"drill": {"h": beta["drill"], "ok": True, "a": good, "tb": good}}}})])
+    page.evaluate(
+        STORE,
+        [
+            KEY,
+            json.dumps(
+                {"beta": {"q": {"drill": {"h": beta["drill"], "ok": True, "a": good, "tb": good}}}}
+            ),
+        ],
+    )
     page.reload()
     assert drill.get_attribute("data-state") == "correct"
     assert best.inner_text() == "最佳成绩：60 字/分钟，准确率 100.0%"
     for name, typing in BAD_TYPING.items():
-        hostile = {"beta": {"q": {"drill": {"h": beta["drill"], "ok": True, "a": typing, "tb": typing}}}}
+        hostile = {
+            "beta": {"q": {"drill": {"h": beta["drill"], "ok": True, "a": typing, "tb": typing}}}
+        }
         page.evaluate(STORE, [KEY, json.dumps(hostile)])
         page.reload()
         assert drill.get_attribute("data-state") is None, name
@@ -219,10 +301,16 @@ def test_extra_fields_stale_units_and_property_names_in_storage(page, mini_url):
     alpha = hashes(page, mini_url, ALPHA)
     good = {"h": alpha["pick-one"], "ok": True, "a": "b", "extra": {"x": 1}}
     hostile = {
-        "alpha": {"q": {"pick-one": good, "constructor": {"h": "x", "ok": True, "a": "a"}}, "extra": 1},
+        "alpha": {
+            "q": {"pick-one": good, "constructor": {"h": "x", "ok": True, "a": "a"}},
+            "extra": 1,
+        },
         "gone-unit": {"q": {"old": {"h": "0123456789", "ok": True, "a": "a"}}},
-        "__proto__": {"q": {"pick-one": good}}, "constructor": {"q": {}}, "toString": 1,
-        "hasOwnProperty": {"q": {"hasOwnProperty": {"h": "x", "ok": False, "a": "x"}}}, "valueOf": None,
+        "__proto__": {"q": {"pick-one": good}},
+        "constructor": {"q": {}},
+        "toString": 1,
+        "hasOwnProperty": {"q": {"hasOwnProperty": {"h": "x", "ok": False, "a": "x"}}},
+        "valueOf": None,
     }
     seed(page, mini_url, json.dumps(hostile))
     assert question(page, "pick-one").get_attribute("data-state") == "correct"
@@ -236,10 +324,13 @@ def test_extra_fields_stale_units_and_property_names_in_storage(page, mini_url):
     assert page.locator("tr[data-unit]").count() == 2
     assert row(page, "alpha") == ("2 / 4", "✓ 已通过") and row(page, "beta") == ("–", "未开始")
     assert page.locator("[data-completion]").inner_text() == "已通过 1 / 2 个单元"
-    assert page.evaluate("() => ({}).q === undefined && ({}).b === undefined")  # nothing leaked into Object.prototype
+    assert page.evaluate(
+        "() => ({}).q === undefined && ({}).b === undefined"
+    )  # nothing leaked into Object.prototype
 
 
 # --- ids named after Object.prototype's properties ----------------------------------------
+
 
 def test_a_unit_called_constructor_grades_saves_and_shows(page, hostile_url):
     page.goto(hostile_url + "units/constructor/")
@@ -249,14 +340,24 @@ def test_a_unit_called_constructor_grades_saves_and_shows(page, hostile_url):
     assert check(page, "valueof", text="Constructor") == "correct"
     q = question(page, "hasownproperty")
     q.evaluate(ARRANGE, ["constructor", "toString", "valueOf"])
-    assert q.locator("[data-option]").evaluate_all("items => items.map(i => i.dataset.option)") == ["constructor", "toString", "valueOf"]
+    assert q.locator("[data-option]").evaluate_all("items => items.map(i => i.dataset.option)") == [
+        "constructor",
+        "toString",
+        "valueOf",
+    ]
     q.locator("[data-quiz-check]").click()
     assert q.get_attribute("data-state") == "correct"
     assert check(page, "isprototypeof", "false") == "incorrect"
     assert quiz.get_attribute("data-score") == "4/5" and quiz.get_attribute("data-passed") == "true"
     kept = stored(page, "kefu-progress:valueof")
     assert set(kept) == {"constructor"}
-    assert set(kept["constructor"]["q"]) == {"constructor", "tostring", "valueof", "hasownproperty", "isprototypeof"}
+    assert set(kept["constructor"]["q"]) == {
+        "constructor",
+        "tostring",
+        "valueof",
+        "hasownproperty",
+        "isprototypeof",
+    }
     page.reload()
     assert quiz.get_attribute("data-score") == "4/5"
     assert question(page, "tostring").locator('input[value="valueOf"]').is_checked()
@@ -272,21 +373,26 @@ def test_a_unit_called_constructor_grades_saves_and_shows(page, hostile_url):
         page.locator("[data-download]").click()
     results = json.loads(open(download.value.path(), encoding="utf-8").read())
     assert [(u["unit"], u["score"], u["missed"]) for u in results["units"]] == [
-        ("constructor", 4, ["isprototypeof"]), ("hasownproperty", 0, ["proto"])]
+        ("constructor", 4, ["isprototypeof"]),
+        ("hasownproperty", 0, ["proto"]),
+    ]
     page.goto(hostile_url + "tracks/tostring/")
     assert page.locator("[data-track-progress]").inner_text() == "已通过 1 / 2 个单元"
 
 
 # --- one broken part of a page leaves the others working ----------------------------------
 
+
 def corrupt(page, url_glob, *edits):
     """Serve the page with regex edits to its HTML, before any script sees it."""
+
     def handle(route):
         html = route.fetch().text()
         for pattern, replacement in edits:
             html, count = re.subn(pattern, replacement, html, count=1, flags=re.S)
             assert count == 1, pattern
         route.fulfill(body=html, content_type="text/html; charset=utf-8")
+
     page.route(url_glob, handle)
 
 
@@ -298,9 +404,12 @@ def console_errors(page) -> list[str]:
 
 def test_a_broken_question_leaves_the_others_grading(page, mini_url):
     errors = console_errors(page)
-    corrupt(page, "**/units/alpha/",
-            (r'(data-question-id="pick-many"[^>]*data-answer=")[^"]*', r"\1{broken"),
-            (r'(data-question-id="yes-no".*?)<details class="kefu-answer">.*?</details>', r"\1"))
+    corrupt(
+        page,
+        "**/units/alpha/",
+        (r'(data-question-id="pick-many"[^>]*data-answer=")[^"]*', r"\1{broken"),
+        (r'(data-question-id="yes-no".*?)<details class="kefu-answer">.*?</details>', r"\1"),
+    )
     page.goto(mini_url + ALPHA)
     assert len([e for e in errors if "kefu: question not graded" in e]) == 2, errors
     for broken in ("pick-many", "yes-no"):
@@ -317,8 +426,10 @@ def test_a_broken_question_leaves_the_others_grading(page, mini_url):
 
 def test_a_broken_widget_leaves_the_others_working(page, mini_url):
     errors = console_errors(page)
-    broken = ('<p data-track-progress data-course="mini-course" data-units="{broken" '
-              'data-strings="{}" hidden></p>')
+    broken = (
+        '<p data-track-progress data-course="mini-course" data-units="{broken" '
+        'data-strings="{}" hidden></p>'
+    )
     corrupt(page, "**/progress/", (r'(<div class="kefu-progress")', broken + r"\1"))
     page.goto(mini_url + PROGRESS)
     assert any("kefu: widget not set up" in e for e in errors), errors
@@ -330,7 +441,9 @@ def test_a_broken_widget_leaves_the_others_working(page, mini_url):
     assert len([e for e in errors if "kefu: widget not set up" in e]) == 2, errors
     assert not page.locator('[data-quiz="beta"].kefu-js').count()
     assert not page.locator("[data-quiz-check]").first.is_visible()  # no button that does nothing
-    assert page.locator("details.kefu-answer summary").first.is_visible()  # the answers as without JavaScript
+    assert page.locator(
+        "details.kefu-answer summary"
+    ).first.is_visible()  # the answers as without JavaScript
 
 
 # --- storage that throws ------------------------------------------------------------------
