@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import socket
 import sys
 import time
 from collections.abc import Iterator
@@ -14,8 +13,9 @@ import click
 
 from generator.course.load import load_curriculum
 from generator.course.model import AUDIENCES, CATEGORIES, QUESTION_TYPES
-from generator.course.problems import ProblemsFound
-from generator.tools.outputs import json_for_terminal, terminal_text
+from generator.errors import KefuError
+from generator.logs import log_to_terminal
+from generator.outputs import json_for_terminal, terminal_text
 
 PROJECT = click.option(
     "--project",
@@ -25,23 +25,6 @@ PROJECT = click.option(
     show_default=True,
     help="Folder holding curriculum/, quizzes/ and mkdocs.yml.",
 )
-
-
-def report_problems(error: ProblemsFound) -> None:
-    for problem in error.problems:
-        click.echo(str(problem), err=True)
-    count = len(error.problems)
-    click.secho(
-        f"{count} problem{'s' if count != 1 else ''} found; nothing was built.", fg="red", err=True
-    )
-
-
-def load_or_exit(project: Path):
-    try:
-        return load_curriculum(project)
-    except ProblemsFound as error:
-        report_problems(error)
-        sys.exit(1)
 
 
 class _Command(click.Command):
@@ -77,7 +60,7 @@ def validate(project: Path) -> None:
       curriculum validate
     """
     start = time.perf_counter()
-    curriculum = load_or_exit(project)
+    curriculum = load_curriculum(project)
     questions = sum(len(b.questions) for b in curriculum.banks.values())
     click.echo(
         f"OK: {len(curriculum.units)} units, {questions} questions "
@@ -96,18 +79,11 @@ def schema(project: Path, check: bool) -> None:
       curriculum schema          # after changing generator/model.py
       curriculum schema --check  # in CI
     """
-    from generator.course.schema import SCHEMA_DIR, schema_texts, write_schemas
+    from generator.course.schema import stale_schemas, write_schemas
 
     if check:
-        stale = [
-            name
-            for name, text in schema_texts().items()
-            if not (project / SCHEMA_DIR / name).is_file()
-            or (project / SCHEMA_DIR / name).read_text(encoding="utf-8") != text
-        ]
-        if stale:
-            click.echo(f"out of date: {', '.join(stale)}; run `curriculum schema`", err=True)
-            sys.exit(1)
+        if stale := stale_schemas(project):
+            raise KefuError(f"out of date: {', '.join(stale)}; run `curriculum schema`")
         click.echo("schemas are up to date")
         return
     for path in write_schemas(project):
@@ -124,18 +100,12 @@ def build(project: Path, no_strict: bool) -> None:
     Example:
       curriculum build
     """
-    from generator.site.build import BuildFailed, build_site
+    from generator.site.build import build_site
 
-    curriculum = load_or_exit(project)
-    _log_to_terminal()
+    curriculum = load_curriculum(project)
+    log_to_terminal()
     start = time.perf_counter()
-    try:
-        target = build_site(project, strict=not no_strict)
-    except BuildFailed as error:
-        click.secho(
-            f"build failed: {error}\nthe previous site/ was left as it was.", fg="red", err=True
-        )
-        sys.exit(1)
+    target = build_site(project, strict=not no_strict)
     click.echo(
         f"built {len(curriculum.units)} units into {target} in {time.perf_counter() - start:.1f} s"
     )
@@ -153,38 +123,18 @@ def serve(project: Path, port: int) -> None:
     Example:
       curriculum serve --port 8001
     """
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    from generator.site.serve import choose_port, serve_site
 
-    from generator.site.build import config_for
-
-    load_or_exit(project)
-    _log_to_terminal(logging.INFO)
-    config_for(project)  # a clear message when mkdocs.yml is missing
-    free = _free_port(port)
-    if free is None:
-        _fail(f"port {port} and the 20 after it are busy; choose another with --port")
+    load_curriculum(project)
+    log_to_terminal(logging.INFO)
+    free = choose_port(port)
     if free != port:
         click.secho(
             f"port {port} is busy (another preview?); serving on port {free} instead",
             fg="yellow",
             err=True,
         )
-    try:
-        mkdocs_serve(str(project / "mkdocs.yml"), dev_addr=f"127.0.0.1:{free}", livereload=True)
-    except OSError as error:  # taken between our check and the server's start
-        _fail(f"cannot serve on port {free}: {error.strerror or error}; choose another with --port")
-
-
-def _free_port(first: int, tries: int = 21) -> int | None:
-    """The first port from ``first`` on that nothing listens on at 127.0.0.1."""
-    for port in range(first, min(first + tries, 65536)):
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    return None
+    serve_site(project, free)
 
 
 @main.command()
@@ -200,44 +150,13 @@ def render(project: Path, out: Path) -> None:
     Example:
       curriculum render build/pages
     """
-    from generator.site.build import config_for
-    from generator.site.render import render_site
+    from generator.site.render import write_standalone
 
-    curriculum = load_or_exit(project)
-    directory_urls = (
-        config_for(project).use_directory_urls if (project / "mkdocs.yml").is_file() else True
-    )
-    site = render_site(curriculum, directory_urls=directory_urls)
-    for path in site.pages:
-        _write(out / path, site.standalone(path).encode("utf-8"))
-    for path, content in site.assets.items():
-        _write(out / path, content)
-    click.echo(f"wrote {len(site.pages)} pages and {len(site.assets)} assets to {out}")
-
-
-def _write(path: Path, content: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content)
-
-
-def _log_to_terminal(level: int = logging.WARNING) -> None:
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    mkdocs_log = logging.getLogger("mkdocs")
-    mkdocs_log.addHandler(handler)
-    mkdocs_log.setLevel(level)
-    mkdocs_log.propagate = False
-    import jieba  # the search plugin segments Chinese with it; its loading chatter is noise here
-
-    jieba.setLogLevel(logging.WARNING)
+    pages, assets = write_standalone(load_curriculum(project), project, out)
+    click.echo(f"wrote {pages} pages and {assets} assets to {out}")
 
 
 # --- trainer tools: new, stats, lint, exam, export, report -------------------------------
-
-
-def _fail(message: str) -> None:
-    click.secho(terminal_text(message), fg="red", err=True)
-    sys.exit(1)
 
 
 def _say(text: str, err: bool = False) -> None:
@@ -246,17 +165,19 @@ def _say(text: str, err: bool = False) -> None:
 
 
 @contextlib.contextmanager
-def _writing(target: Path) -> Iterator[None]:
+def _writing(target: Path) -> Iterator[Path]:
     """A file that cannot be written (read-only, open in Excel…) is bad input, not a crash."""
     try:
-        yield
+        yield target
     except OSError as error:
-        _fail(f"cannot write {target}: {error.strerror or error}")
+        raise KefuError(f"cannot write {target}: {error.strerror or error}") from None
 
 
 def _out_file(path: Path) -> Path:
     if not path.parent.is_dir():
-        _fail(f"the folder {path.parent} does not exist; create it or choose another --out")
+        raise KefuError(
+            f"the folder {path.parent} does not exist; create it or choose another --out"
+        )
     return path
 
 
@@ -286,13 +207,9 @@ def new_unit(project: Path, unit_id: str, title: str, category: str, audience: s
     Example:
       curriculum new unit returns --title "退换货处理" --category process
     """
-    from generator.tools.scaffold import ScaffoldError
     from generator.tools.scaffold import new_unit as write_unit
 
-    try:
-        files = write_unit(project, unit_id, title, category, audience)
-    except ScaffoldError as error:
-        _fail(str(error))
+    files = write_unit(project, unit_id, title, category, audience)
     for path in files:
         click.echo(f"wrote {path}")
     click.echo(
@@ -317,17 +234,9 @@ def new_question(project: Path, unit_id: str, qtype: str, objective: str | None)
     Example:
       curriculum new question reception --type scenario
     """
-    from generator.tools.scaffold import ScaffoldError
     from generator.tools.scaffold import new_question as append_question
 
-    try:
-        path, question_id = append_question(project, unit_id, qtype, objective)
-    except ScaffoldError as error:
-        _fail(str(error))
-    except ProblemsFound as error:
-        for problem in error.problems:
-            click.echo(str(problem), err=True)
-        _fail("fix these problems first; nothing was written")
+    path, question_id = append_question(project, unit_id, qtype, objective)
     click.echo(f"added question '{question_id}' ({qtype}) at the end of {path}: replace its TODOs")
 
 
@@ -350,7 +259,7 @@ def stats(project: Path, as_json: bool) -> None:
     from generator.locale import strings
     from generator.tools.stats import course_stats, stats_text
 
-    numbers = course_stats(load_or_exit(project))
+    numbers = course_stats(load_curriculum(project))
     if as_json:
         click.echo(json_for_terminal(json.dumps(numbers, ensure_ascii=False, indent=2)))
     else:
@@ -383,7 +292,7 @@ def lint(project: Path, strict: bool, output: str) -> None:
     """
     from generator.tools.lint import lint_project
 
-    curriculum = load_or_exit(project)
+    curriculum = load_curriculum(project)
     findings = lint_project(curriculum, "" if str(project) == "." else str(project))
     level = "error" if strict else "warning"
     for finding in findings:
@@ -396,7 +305,7 @@ def lint(project: Path, strict: bool, output: str) -> None:
     )
     click.echo(summary, err=True)  # stdout holds findings only, for tools that read them
     if findings and strict:
-        sys.exit(1)
+        sys.exit(1)  # the findings are the message, already printed
 
 
 @main.command()
@@ -431,17 +340,14 @@ def exam(project: Path, units: tuple[str, ...], count: int, seed: int | None, ou
     """
     import secrets
 
-    from generator.tools.exam import ExamError, build_exam, write_exam
+    from generator.tools.exam import build_exam, write_exam
 
-    curriculum = load_or_exit(project)
+    curriculum = load_curriculum(project)
     unit_ids = [u.strip() for value in units for u in value.split(",") if u.strip()] or list(
         curriculum.units
     )
     seed = secrets.randbelow(900_000) + 100_000 if seed is None else seed
-    try:
-        paper = build_exam(curriculum, unit_ids, count, seed)
-    except ExamError as error:
-        _fail(str(error))
+    paper = build_exam(curriculum, unit_ids, count, seed)
     if paper.skipped:
         _say(
             f"skipped {len(paper.skipped)} typing question(s), which do not fit on paper: "
@@ -489,9 +395,9 @@ def export_gift(project: Path, out: Path) -> None:
     """
     from generator.tools.export.gift import to_gift
 
-    text, skipped = to_gift(load_or_exit(project))
-    with _writing(out):
-        _out_file(out).write_text(text, encoding="utf-8")
+    text, skipped = to_gift(load_curriculum(project))
+    with _writing(_out_file(out)) as target:
+        target.write_text(text, encoding="utf-8")
     _skipped_note(skipped)
     click.echo(f"wrote {out}")
 
@@ -514,9 +420,9 @@ def export_qti(project: Path, out: Path) -> None:
     """
     from generator.tools.export.qti import write_qti
 
-    curriculum = load_or_exit(project)
-    with _writing(out):
-        count, skipped = write_qti(curriculum, _out_file(out))
+    curriculum = load_curriculum(project)
+    with _writing(_out_file(out)) as target:
+        count, skipped = write_qti(curriculum, target)
     _skipped_note(skipped)
     click.echo(f"wrote {out} ({count} items)")
 
@@ -539,9 +445,9 @@ def export_csv(project: Path, out: Path) -> None:
     """
     from generator.tools.export.csv_export import write_csv
 
-    curriculum = load_or_exit(project)
-    with _writing(out):
-        count = write_csv(curriculum, _out_file(out))
+    curriculum = load_curriculum(project)
+    with _writing(_out_file(out)) as target:
+        count = write_csv(curriculum, target)
     click.echo(f"wrote {out} ({count} questions)")
 
 
@@ -575,30 +481,21 @@ def report(
       curriculum report results/*.json --html class.html --csv class.csv
     """
     from generator.tools.report import (
-        BadResults,
         build_report,
-        read_results,
+        read_all,
         report_text,
+        results_paths,
         write_csv,
         write_html,
     )
 
-    curriculum = load_or_exit(project)
-    paths: list[Path] = []
-    for path in files:
-        if path.is_dir():
-            paths += sorted(p for p in path.glob("*.json") if not p.name.startswith("."))
-        else:
-            paths.append(path)
-    read, bad = [], 0
-    for path in paths:
-        try:
-            read.append(read_results(path, curriculum.course.id))
-        except BadResults as error:
-            bad += 1
-            _say(f"{path}: {error}; skipped", err=True)
+    curriculum = load_curriculum(project)
+    paths = results_paths(files)
+    read, refused = read_all(paths, curriculum.course.id)
+    for line in refused:
+        _say(line, err=True)
     if not read:
-        _fail(
+        raise KefuError(
             "no results file could be read; give the files trainees downloaded, e.g. results/*.json"
         )
     class_report = build_report(curriculum, read)
@@ -606,15 +503,15 @@ def report(
         _say(warning, err=True)
     _say(report_text(class_report).rstrip("\n"))
     if html_out:
-        with _writing(html_out):
-            write_html(class_report, _out_file(html_out))
+        with _writing(_out_file(html_out)) as target:
+            write_html(class_report, target)
         _say(f"wrote {html_out}")
     if csv_out:
-        with _writing(csv_out):
-            write_csv(class_report, _out_file(csv_out))
+        with _writing(_out_file(csv_out)) as target:
+            write_csv(class_report, target)
         _say(f"wrote {csv_out}")
-    if bad:
-        _fail(
-            f"{bad} of {len(paths)} files could not be read (named above); "
+    if refused:
+        raise KefuError(
+            f"{len(refused)} of {len(paths)} files could not be read (named above); "
             f"the report covers the other {len(read)}"
         )

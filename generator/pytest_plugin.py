@@ -13,6 +13,7 @@ import pytest
 from generator.course import checks, model
 from generator.course.load import QUIZZES_DIR, UNITS_DIR, load_file
 from generator.course.problems import Problem, ProblemsFound, Source
+from generator.errors import KefuError
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector):
@@ -105,7 +106,7 @@ class BrokenBankItem(pytest.Item):
         return self.path, 0, "the question bank does not load"
 
 
-class AnswerKeyError(Exception):
+class AnswerKeyError(KefuError):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("\n".join(map(str, problems)))

@@ -265,7 +265,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("case", "file", "old", "new", "where", "words"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("case", "file", "old", "new", "where", "words"), CASES, ids=[c[0] for c in CASES]
+)
 def test_bad_input_is_reported(mini_project, case, file, old, new, where, words):
     edit(mini_project, file, old, new)
     problems = problems_of(mini_project)

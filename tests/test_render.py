@@ -150,7 +150,14 @@ def test_progress_data_names_every_unit_and_question_hash(site, mini_project):
 
 
 def test_question_hash_changes_with_content_only():
-    base = {"id": "q", "type": "truefalse", "objective": "o", "stem": "s", "explanation": "e", "answer": True}
+    base = {
+        "id": "q",
+        "type": "truefalse",
+        "objective": "o",
+        "stem": "s",
+        "explanation": "e",
+        "answer": True,
+    }
     same = model.TrueFalseQuestion(**base)
     assert question_hash(same) == question_hash(model.TrueFalseQuestion(**base))
     assert question_hash(same) != question_hash(

@@ -25,7 +25,9 @@ def question_block(site: Path, unit_id: str, question_id: str) -> str:
     return page[start : end if end > 0 else None]
 
 
-@pytest.mark.parametrize(("unit_id", "question"), QUESTIONS, ids=[f"{u}::{q.id}" for u, q in QUESTIONS])
+@pytest.mark.parametrize(
+    ("unit_id", "question"), QUESTIONS, ids=[f"{u}::{q.id}" for u, q in QUESTIONS]
+)
 def test_question_reaches_the_page(shipped_site, unit_id, question):
     block = question_block(shipped_site, unit_id, question.id)
     assert f'data-question-type="{question.type}"' in block

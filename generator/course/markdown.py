@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
@@ -76,11 +76,13 @@ def rendered(text: str, inline: bool = False) -> Rendered:
     """Parse once; keep the HTML and what was refused (cached: validation, then rendering)."""
     env: dict = {"problems": []}
     if inline:
-        tokens = _PARSER.parseInline(text, env)
+        tokens = _parser().parseInline(text, env)
     else:
-        tokens = _PARSER.parse(text, env)
+        tokens = _parser().parse(text, env)
         env["problems"] += _admonition_problems(text)
-    return Rendered(_PARSER.renderer.render(tokens, _PARSER.options, env), tuple(env["problems"]))
+    return Rendered(
+        _parser().renderer.render(tokens, _parser().options, env), tuple(env["problems"])
+    )
 
 
 # Without one of these a text cannot hold HTML, a link, an image, an entity or a box.
@@ -232,7 +234,9 @@ def _render_raw(renderer, tokens, idx, options, env) -> str:
     return f"<p>{html.escape(tokens[idx].content.strip())}</p>\n"
 
 
+@cache
 def _parser() -> MarkdownIt:
+    """Built on first use, not at import: commands that render nothing never pay for it."""
     parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     parser.use(admon_plugin).use(deflist_plugin)
     parser.validateLink = lambda url: True  # every link reaches _safety_rule, which decides
@@ -243,6 +247,3 @@ def _parser() -> MarkdownIt:
     parser.add_render_rule("admonition_close", _render_box)
     parser.add_render_rule("kefu_raw", _render_raw)
     return parser
-
-
-_PARSER = _parser()

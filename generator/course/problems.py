@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import IO, Any
+
+import click
+
+from generator.errors import KefuError
+from generator.outputs import terminal_text
 
 Loc = tuple  # a field path: ("questions", 3, "answer")
 
@@ -66,9 +72,21 @@ class Source:
         return Problem(self.path, line, column, format_path(loc), message)
 
 
-class ProblemsFound(Exception):
+class ProblemsFound(KefuError):
     """Raised with every problem of a run, so all are reported together."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], outcome: str = "nothing was built"):
         self.problems = sorted(problems)
+        self.outcome = outcome
         super().__init__("\n".join(map(str, self.problems)))
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        for problem in self.problems:
+            click.echo(terminal_text(str(problem)), err=True, file=file)
+        count = len(self.problems)
+        click.secho(
+            f"{count} problem{'s' if count != 1 else ''} found; {self.outcome}.",
+            fg="red",
+            err=True,
+            file=file,
+        )

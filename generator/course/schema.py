@@ -27,6 +27,16 @@ def schema_texts() -> dict[str, str]:
     return texts
 
 
+def stale_schemas(root: Path) -> list[str]:
+    """Names of committed schemas that differ from what the models give today."""
+    folder = Path(root) / SCHEMA_DIR
+    return [
+        name
+        for name, text in schema_texts().items()
+        if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text
+    ]
+
+
 def write_schemas(root: Path) -> list[Path]:
     folder = Path(root) / SCHEMA_DIR
     folder.mkdir(exist_ok=True)

@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from generator.course.problems import Loc, Problem, Source, excerpt, format_path
+from generator.errors import KefuError
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -47,7 +48,7 @@ _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what LibYAML counts a
 _BOM = b"\xef\xbb\xbf"
 
 
-class YamlProblem(Exception):
+class YamlProblem(KefuError):
     def __init__(self, problem: Problem):
         self.problem = problem
         super().__init__(str(problem))

@@ -22,9 +22,14 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from generator.errors import KefuError
 
-class BuildFailed(Exception):
-    pass
+
+class BuildFailed(KefuError):
+    """MkDocs refused the build; the previous site/ is left as it was."""
+
+    def format_message(self) -> str:
+        return f"build failed: {self.message}\nthe previous site/ was left as it was."
 
 
 def config_for(project: Path, **overrides):

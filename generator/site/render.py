@@ -24,6 +24,7 @@ from generator import sanitize, templating
 from generator.course import checks, model
 from generator.course.load import COURSE_FILE
 from generator.locale import strings
+from generator.site.build import config_for
 
 HERE = Path(__file__).parent
 ASSET_DIR = "assets/kefu"
@@ -61,6 +62,19 @@ def render_site(curriculum: model.Curriculum, *, directory_urls: bool = True) ->
     """Every page and asset of the course."""
     renderer = _Renderer(curriculum, directory_urls)
     return renderer.site()
+
+
+def write_standalone(curriculum: model.Curriculum, project: Path, out: Path) -> tuple[int, int]:
+    """`curriculum render`: every page (fragments inlined) and asset into ``out``, for an engine
+    that runs no plugin; returns the numbers of pages and assets written."""
+    config_file = project / "mkdocs.yml"
+    directory_urls = config_for(project).use_directory_urls if config_file.is_file() else True
+    site = render_site(curriculum, directory_urls=directory_urls)
+    files = {path: site.standalone(path).encode("utf-8") for path in site.pages}
+    for path, content in {**files, **site.assets}.items():
+        (out / path).parent.mkdir(parents=True, exist_ok=True)
+        (out / path).write_bytes(content)
+    return len(site.pages), len(site.assets)
 
 
 def question_hash(question: model.AnyQuestion) -> str:

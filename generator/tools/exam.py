@@ -12,6 +12,7 @@ from pathlib import Path
 
 from generator import sanitize
 from generator.course import model
+from generator.errors import KefuError
 from generator.locale import strings
 from generator.tools.export import dialogue_lines
 from generator.tools.templates import template_env
@@ -20,7 +21,7 @@ PAPER_TYPES = ("single", "multiple", "truefalse", "fill", "order", "scenario")  
 NUMERALS = "一二三四五六七八九十"
 
 
-class ExamError(Exception):
+class ExamError(KefuError):
     """A request that cannot be met, told so the trainer can change it."""
 
 
@@ -112,7 +113,9 @@ def _item(number: int, unit: model.Unit, q: model.AnyQuestion, rng: random.Rando
             rng.shuffle(keys)
         labels = [str(i + 1) if q.type == "order" else chr(ord("A") + i) for i in range(len(keys))]
         item.options = [(label, q.options[k]) for label, k in zip(labels, keys, strict=False)]
-        item.original = list(zip(labels, keys, strict=False))  # explanations name options by their bank keys
+        item.original = list(
+            zip(labels, keys, strict=False)
+        )  # explanations name options by their bank keys
         shown = dict(zip(keys, labels, strict=False))
         correct = [q.answer] if isinstance(q.answer, str) else list(q.answer)
         if q.type == "order":

@@ -13,6 +13,7 @@ import json
 import os
 import stat
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -29,10 +30,10 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from generator import sanitize
+from generator import outputs, sanitize
 from generator.course import model
-from generator.tools import outputs
-from generator.tools.outputs import one_line
+from generator.errors import KefuError
+from generator.outputs import one_line
 from generator.tools.stats import text_table
 from generator.tools.templates import template_env
 
@@ -42,7 +43,7 @@ MOST_MISSED = 10
 NOT_TAKEN = "–"
 
 
-class BadResults(Exception):
+class BadResults(KefuError):
     """Why a file is not a results file of this course."""
 
 
@@ -243,6 +244,28 @@ def _where(loc: tuple) -> str:
         "."
     )
     return f"{place}: " if place else ""
+
+
+def results_paths(arguments: Iterable[Path]) -> list[Path]:
+    """Files and the *.json files of folders, hidden files (editor locks, backups) passed over."""
+    paths: list[Path] = []
+    for path in arguments:
+        if path.is_dir():
+            paths += sorted(p for p in path.glob("*.json") if not p.name.startswith("."))
+        else:
+            paths.append(path)
+    return paths
+
+
+def read_all(paths: list[Path], course_id: str) -> tuple[list[ResultsFile], list[str]]:
+    """The files that are results of this course, and a line naming each one that is not."""
+    read, refused = [], []
+    for path in paths:
+        try:
+            read.append(read_results(path, course_id))
+        except BadResults as error:
+            refused.append(f"{path}: {error}; skipped")
+    return read, refused
 
 
 def build_report(curriculum: model.Curriculum, files: list[ResultsFile]) -> ClassReport:

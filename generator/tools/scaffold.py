@@ -17,13 +17,15 @@ from pydantic import TypeAdapter, ValidationError
 
 from generator.course import checks, model
 from generator.course.load import COURSE_FILE, QUIZZES_DIR, UNITS_DIR, load_file
+from generator.course.problems import ProblemsFound
 from generator.course.yaml_source import YamlProblem, read_yaml
+from generator.errors import KefuError
 
 TEMPLATES = Path(__file__).parent / "templates" / "scaffold"
 TEMPLATE_INDENT = 2  # question templates are written as items of `questions:` at this indent
 
 
-class ScaffoldError(Exception):
+class ScaffoldError(KefuError):
     """A request that cannot be carried out, told in words a trainer can act on."""
 
 
@@ -109,8 +111,13 @@ def new_question(
         )
     if not (root / unit_rel).is_file():
         raise ScaffoldError(f"there is no unit file {unit_rel} for this bank; create it first")
-    bank, source = load_file(root, bank_rel, model.QuizBank)  # ProblemsFound: fix the bank first
-    objectives = [o.id for o in load_file(root, unit_rel, model.Unit)[0].objectives]
+    try:
+        bank, source = load_file(root, bank_rel, model.QuizBank)
+        objectives = [o.id for o in load_file(root, unit_rel, model.Unit)[0].objectives]
+    except ProblemsFound as error:
+        raise ProblemsFound(
+            error.problems, "fix these problems first; nothing was written"
+        ) from None
     objective = objective or objectives[0]
     if objective not in objectives:
         raise ScaffoldError(

@@ -53,7 +53,9 @@ def expected_feedback(q, right: bool) -> list[str]:
     return sorted(k for k in shown if k in options and options[k].feedback)
 
 
-@pytest.mark.parametrize(("name", "unit_id"), CASES, ids=[f"{name}::{unit}" for name, unit in CASES])
+@pytest.mark.parametrize(
+    ("name", "unit_id"), CASES, ids=[f"{name}::{unit}" for name, unit in CASES]
+)
 def test_every_question_grades_its_key_correct_and_a_wrong_answer_incorrect(
     course_pages, name, unit_id, request
 ):

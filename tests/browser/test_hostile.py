@@ -436,7 +436,7 @@ def test_a_broken_widget_leaves_the_others_working(page, mini_url):
     assert page.locator("[data-completion]").inner_text() == "已通过 0 / 2 个单元"
     page.locator("[data-clear]").click()
     assert page.locator("[data-clear-confirm]").is_visible()
-    corrupt(page, "**/units/beta/", (r"data-strings='[^']*'", "data-strings='{'"))
+    corrupt(page, "**/units/beta/", (r'data-strings="[^"]*"', 'data-strings="{"'))
     page.goto(mini_url + BETA)
     assert len([e for e in errors if "kefu: widget not set up" in e]) == 2, errors
     assert not page.locator('[data-quiz="beta"].kefu-js').count()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.tools.outputs import BIDI_CONTROLS, csv_cell, one_line, terminal_text
+from generator.outputs import BIDI_CONTROLS, csv_cell, one_line, terminal_text
 
 from .helpers import run
 from .test_gift import check_round_trip
@@ -146,7 +146,9 @@ BAD_FILES = [
 ]
 
 
-@pytest.mark.parametrize(("name", "content", "message"), BAD_FILES, ids=[case[0] for case in BAD_FILES])
+@pytest.mark.parametrize(
+    ("name", "content", "message"), BAD_FILES, ids=[case[0] for case in BAD_FILES]
+)
 def test_bad_results_file_is_one_line_and_the_good_file_is_still_reported(
     mini_project: Path, tmp_path: Path, no_hang, name, content, message
 ):

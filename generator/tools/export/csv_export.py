@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator import outputs
 from generator.course import model
-from generator.tools import outputs
 from generator.tools.export import dialogue_lines
 
 COLUMNS = ("unit", "id", "type", "objective", "stem", "options", "answer", "explanation")
@@ -33,7 +33,8 @@ def row(unit_id: str, q: model.AnyQuestion) -> dict[str, str]:
     return dict(
         zip(
             COLUMNS,
-            (unit_id, q.id, q.type, q.objective, stem, options, answer_text(q), q.explanation), strict=False,
+            (unit_id, q.id, q.type, q.objective, stem, options, answer_text(q), q.explanation),
+            strict=False,
         )
     )
 
