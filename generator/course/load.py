@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import unicodedata
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -196,6 +197,18 @@ def _pattern(value, ctx, error) -> str:
     )
 
 
+def _whole_number(value: Any) -> str:
+    """A number typed with a Chinese input method has full-width digits (１０): say so."""
+    text = str(value)
+    half = unicodedata.normalize("NFKC", text)
+    if half != text and half.strip().isdigit():
+        return (
+            f"the number {excerpt(text)} is written with full-width digits; type it with "
+            f"half-width digits: {half.strip()}"
+        )
+    return f"expected a whole number, not {_kind(value)}"
+
+
 def _kind(value) -> str:
     if isinstance(value, dict):
         return "a mapping (lines of `field: value`)"
@@ -223,7 +236,7 @@ _MESSAGES = {
     ),
     "union_tag_not_found": lambda v, c, e: f"the question has no 'type'; add one of {_TYPE_LIST}",
     "int_type": lambda v, c, e: f"expected a whole number, not {_kind(v)}",
-    "int_parsing": lambda v, c, e: f"expected a whole number, not {_kind(v)}",
+    "int_parsing": lambda v, c, e: _whole_number(v),
     "int_from_float": lambda v, c, e: f"expected a whole number, not {excerpt(v)}",
     "float_type": lambda v, c, e: f"expected a number such as 0.8, not {_kind(v)}",
     "float_parsing": lambda v, c, e: f"expected a number such as 0.8, not {_kind(v)}",

@@ -471,6 +471,9 @@ def _syntax_problem(error: yaml.MarkedYAMLError, source: Source, text: str) -> P
     line, column = _syntax_position(error, text)
     problem = error.problem or ""
     lines = _LINE_BREAK.split(text)
+    if slip := chinese_typing_slip(lines, line):
+        slip_line, slip_column, message = slip
+        return Problem(source.path, slip_line, slip_column, "", message)
     if "\t" in (lines[line - 1][:column] if line <= len(lines) else ""):
         message = (
             "a tab is used for indentation; YAML needs spaces (set your editor to insert spaces)"
@@ -482,6 +485,42 @@ def _syntax_problem(error: yaml.MarkedYAMLError, source: Source, text: str) -> P
             "with ': ' or starting with a special character ([ { * & ! | > ' \" % @ `) is in quotes"
         )
     return Problem(source.path, line, column, "", message)
+
+
+# Slips of a Chinese input method that break YAML, found where they are: the parser itself
+# reports most of them a line later, in words about what it expected.
+_SLIPS = (
+    (
+        re.compile(r"^[ \t\u3000]*?(\u3000)"),
+        "the indentation holds a full-width space (全角空格); YAML indents with half-width "
+        "spaces only: delete it and type spaces (switch the input method to half-width, 半角)",
+    ),
+    (
+        re.compile(r"^ *(?:- +)?[A-Za-z_][A-Za-z0-9_-]* *(：)"),
+        "a full-width colon '：' follows the field name; YAML needs a half-width colon and a "
+        "space: write ': ' (switch the input method to English punctuation)",
+    ),
+    (
+        re.compile(r"^ *(?:- +)?(?:[A-Za-z_][A-Za-z0-9_-]*: +)?([“”‘’])"),
+        "Chinese quotes {char} are not YAML quotes; put the text between half-width quotes "
+        "'…' or \"…\", or leave the quotes out",
+    ),
+    (
+        re.compile(r"^ *([－—–]) "),
+        "the list item starts with a full-width dash '{char}'; YAML lists need a half-width "
+        "'-' followed by a space",
+    ),
+)
+
+
+def chinese_typing_slip(lines: list[str], up_to: int) -> tuple[int, int, str] | None:
+    """A slip on line ``up_to`` (1-based) or the two above it, where the parser notices it,
+    as (line, column, message); lines further up parsed, so a slip there was meant as text."""
+    for number in range(min(up_to, len(lines)), max(up_to - 3, 0), -1):
+        for pattern, message in _SLIPS:
+            if match := pattern.match(lines[number - 1]):
+                return number, match.start(1) + 1, message.format(char=match.group(1))
+    return None
 
 
 def _syntax_position(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int]:
