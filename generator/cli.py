@@ -292,7 +292,7 @@ def lint(project: Path, strict: bool, output: str) -> None:
     """
     from generator.tools.lint import lint_project
 
-    curriculum = load_curriculum(project)
+    curriculum = load_curriculum(project, drafts=True)  # lint reviews work in progress
     findings = lint_project(curriculum, "" if str(project) == "." else str(project))
     level = "error" if strict else "warning"
     for finding in findings:

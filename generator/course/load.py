@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from generator.course import checks, model
+from generator.course.placeholders import placeholder_problems
 from generator.course.problems import Problem, ProblemsFound, Source, excerpt
 from generator.course.yaml_source import YamlProblem, read_yaml
 
@@ -27,8 +28,11 @@ UNITS_DIR = "curriculum/units"
 QUIZZES_DIR = "quizzes"
 
 
-def load_curriculum(root: Path | str = ".") -> model.Curriculum:
-    """Read, validate and cross-check the course under ``root``; raise ProblemsFound."""
+def load_curriculum(root: Path | str = ".", *, drafts: bool = False) -> model.Curriculum:
+    """Read, validate and cross-check the course under ``root``; raise ProblemsFound.
+
+    A course to publish may hold no TODO placeholder from `curriculum new`; ``drafts`` lets
+    them through, for tools that review work in progress (lint)."""
     root = Path(root)
     problems: list[Problem] = []
     if not os.path.lexists(root / COURSE_FILE):  # anything else there is named by read_yaml
@@ -53,6 +57,9 @@ def load_curriculum(root: Path | str = ".") -> model.Curriculum:
         for p in _yaml_files(root, QUIZZES_DIR, problems)
     }
     problems += checks.cross_check(course, units, banks)
+    if not drafts:
+        for loaded in (course, *units.values(), *banks.values()):
+            problems += placeholder_problems(loaded)
     if problems:
         raise ProblemsFound(problems)
     return model.Curriculum(

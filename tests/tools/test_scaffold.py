@@ -28,7 +28,7 @@ def test_new_unit_writes_files_that_validate(mini_project: Path):
     assert bank.read_text(encoding="utf-8").startswith(
         "# yaml-language-server: $schema=../schema/quiz.schema.json\n"
     )
-    curriculum = load_curriculum(mini_project)  # the whole course still validates
+    curriculum = load_curriculum(mini_project, drafts=True)  # the whole course still validates
     assert curriculum.units["returns"].title == "退换货：“七天无理由”"
     assert curriculum.units["returns"].category == "process"
     assert [q.type for q in curriculum.banks["returns"].questions] == ["single"]
@@ -75,7 +75,7 @@ def test_new_question_appends_and_keeps_the_file(mini_project: Path, qtype: str)
     assert result.exit_code == 0, result.output
     after = bank.read_bytes()
     assert after.startswith(before) and len(after) > len(before)
-    questions = load_curriculum(mini_project).banks["beta"].questions
+    questions = load_curriculum(mini_project, drafts=True).banks["beta"].questions
     assert len(questions) == 4
     assert (questions[-1].id, questions[-1].type, questions[-1].objective) == (
         f"todo-{qtype}-1",
@@ -84,7 +84,7 @@ def test_new_question_appends_and_keeps_the_file(mini_project: Path, qtype: str)
     )
     again = run(mini_project, "new question", "beta", "--type", qtype)
     assert again.exit_code == 0
-    assert load_curriculum(mini_project).banks["beta"].questions[-1].id == f"todo-{qtype}-2"
+    assert load_curriculum(mini_project, drafts=True).banks["beta"].questions[-1].id == f"todo-{qtype}-2"
 
 
 def test_new_question_follows_the_trainers_indentation(mini_project: Path):
@@ -94,11 +94,11 @@ def test_new_question_follows_the_trainers_indentation(mini_project: Path):
         line[2:] if line.startswith("  ") else line for line in lines
     )  # no final newline
     bank.write_text(flat, encoding="utf-8")
-    assert load_curriculum(mini_project).banks["alpha"].questions[0].id == "pick-one"
+    assert load_curriculum(mini_project, drafts=True).banks["alpha"].questions[0].id == "pick-one"
     result = run(mini_project, "new question", "alpha", "--type", "fill", "--objective", "obj-two")
     assert result.exit_code == 0, result.output
     assert bank.read_text(encoding="utf-8").startswith(flat)
-    new = load_curriculum(mini_project).banks["alpha"].questions[-1]
+    new = load_curriculum(mini_project, drafts=True).banks["alpha"].questions[-1]
     assert (new.type, new.objective) == ("fill", "obj-two")
 
 
@@ -150,7 +150,7 @@ def test_new_question_keeps_windows_line_endings_and_bom(mini_project: Path):
     after = bank.read_bytes()
     assert after.startswith(before)
     assert b"\n" not in after[len(before) :].replace(b"\r\n", b"")
-    assert load_curriculum(mini_project).banks["alpha"].questions[-1].type == "truefalse"
+    assert load_curriculum(mini_project, drafts=True).banks["alpha"].questions[-1].type == "truefalse"
 
 
 def test_new_question_without_unit_file(mini_project: Path):

@@ -1,0 +1,40 @@
+"""The scaffold's TODO markers: a course that still holds one is not ready to publish."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator.course.problems import Loc, Problem, Source
+
+MARKER = re.compile(r"(?<![A-Za-z])TODO(?![A-Za-z])")
+
+
+def placeholder_problems(loaded: tuple[BaseModel, Source] | None) -> list[Problem]:
+    """One problem per field that still holds a TODO from `curriculum new`, at that field."""
+    if loaded is None:
+        return []
+    document, source = loaded
+    return [
+        source.problem(
+            loc,
+            "a TODO placeholder from `curriculum new` is still here; write the "
+            "real content (the course is not published until every TODO is gone)",
+        )
+        for loc, text in _texts(document.model_dump(), ())
+        if MARKER.search(text)
+    ]
+
+
+def _texts(data: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    if isinstance(data, str):
+        yield loc, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _texts(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _texts(value, (*loc, index))
