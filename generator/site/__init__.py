@@ -1,0 +1,1 @@
+"""The site: course -> pages and assets, the MkDocs plugin, and the atomic build."""

@@ -1,0 +1,41 @@
+"""`curriculum serve`: MkDocs' live preview on a free port of 127.0.0.1."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+from mkdocs.commands.serve import serve as mkdocs_serve
+
+from generator.errors import KefuError
+from generator.site.build import config_for
+
+
+def free_port(first: int, tries: int = 21) -> int | None:
+    """The first port from ``first`` on that nothing listens on at 127.0.0.1."""
+    for port in range(first, min(first + tries, 65536)):
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    return None
+
+
+def choose_port(port: int) -> int:
+    found = free_port(port)
+    if found is None:
+        raise KefuError(f"port {port} and the 20 after it are busy; choose another with --port")
+    return found
+
+
+def serve_site(project: Path, port: int) -> None:
+    """Serve until interrupted; the plugin keeps the last good course across bad saves."""
+    config_for(project)  # a clear message when mkdocs.yml is missing
+    try:
+        mkdocs_serve(str(project / "mkdocs.yml"), dev_addr=f"127.0.0.1:{port}", livereload=True)
+    except OSError as error:  # taken between our check and the server's start
+        raise KefuError(
+            f"cannot serve on port {port}: {error.strerror or error}; choose another with --port"
+        ) from None
