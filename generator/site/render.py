@@ -12,16 +12,16 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import random
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
 from generator import sanitize, templating
-from generator.course import checks, model
+from generator.course import model
 from generator.course.load import COURSE_FILE
 from generator.locale import strings
 
@@ -69,16 +69,6 @@ def question_hash(question: model.AnyQuestion) -> str:
     return hashlib.sha256(content.encode("utf-8")).hexdigest()[:10]
 
 
-def display_order(question: model.OrderQuestion) -> list[str]:
-    """Order items as first shown: shuffled from the question id, never already solved."""
-    keys = list(question.options)
-    rng = random.Random(question.id)
-    while True:
-        rng.shuffle(keys)
-        if keys != list(question.answer):
-            return keys
-
-
 def template_env() -> jinja2.Environment:
     return templating.environment(HERE / "templates")
 
@@ -89,6 +79,14 @@ class _Renderer:
         self.directory_urls = directory_urls
         self.env = template_env()
         self.t = strings()
+        self.key_style = model.KeyStyle(
+            option=_lettered,
+            true=self.t["true"],
+            false=self.t["false"],
+            several="；",
+            steps=" → ",
+            accepted="；",
+        )
         self.categories = {cat: [u for u in curriculum.units.values() if u.category == cat]
                            for cat in model.CATEGORIES}
         self.terms: dict[str, list[tuple[model.Term, model.Unit]]] = {}
@@ -183,30 +181,17 @@ class _Renderer:
             "questions": [self._question(unit, i, q) for i, q in enumerate(bank.questions)],
         }
 
-    def _question(self, unit: model.Unit, index: int, q: model.AnyQuestion) -> dict:
-        options = getattr(q, "options", {})
-        letters = {key: chr(ord("A") + i) for i, key in enumerate(options)}
-        order = display_order(q) if q.type == "order" else list(options)
+    def _question(self, unit: model.Unit, index: int, q: model.AnyQuestion) -> dict[str, Any]:
+        options, letters = q.choices(), q.letters()
         return {
             "q": q,
             "number": index + 1,
             "dom_id": f"kq-{unit.id}-{q.id}",
             "hash": question_hash(q),
-            "answer_json": json.dumps(_answer_data(q), ensure_ascii=False),
-            "options": [(key, letters[key], options[key]) for key in order],
-            "key_text": self._key_text(q, letters),
+            "answer_json": json.dumps(q.browser_key(), ensure_ascii=False),
+            "options": [(key, letters[key], options[key]) for key in q.display_order()],
+            "key_text": q.key_text(self.key_style),
         }
-
-    def _key_text(self, q: model.AnyQuestion, letters: dict[str, str]) -> list[str]:
-        if q.type in ("single", "scenario"):
-            return [f"{letters[q.answer]}. {q.options[q.answer].text}"]
-        if q.type in ("multiple", "order"):
-            return [f"{letters[k]}. {q.options[k].text}" for k in q.answer]
-        if q.type == "truefalse":
-            return [self.t["true" if q.answer else "false"]]
-        if q.type == "fill":
-            return list(q.answer)
-        return []
 
     def progress_data(self, from_page: str, unit_ids: list[str] | None = None) -> str:
         """What the progress script needs of each unit, as JSON for a data attribute."""
@@ -222,12 +207,9 @@ class _Renderer:
         return json.dumps(units, ensure_ascii=False)
 
 
-def _answer_data(q: model.AnyQuestion):
-    if q.type == "fill":
-        return [checks.fold(a) for a in q.answer]
-    if q.type == "typing":
-        return {"speed": q.target_speed, "accuracy": q.target_accuracy}
-    return q.answer
+def _lettered(options: model.Options, key: str) -> str:
+    """A correct option as the site's key shows it: `B. 先道歉`."""
+    return f"{model.option_letter(list(options).index(key))}. {options[key].text}"
 
 
 def _nav_title(text: str) -> str:

@@ -44,6 +44,9 @@ _ABSOLUTE = re.compile(r"总是|从不|从来不|从来没|一定|所有|绝对|
 MIN_COMPARED = 6  # shorter options (numbers, single words) are only compared exactly, by validation
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z])todo(?![A-Za-z])", re.IGNORECASE)
 
+_ONE_KEY = (model.SingleQuestion, model.ScenarioQuestion)  # one correct option
+_CHOOSE = (model.SingleQuestion, model.MultipleQuestion, model.ScenarioQuestion)  # tick boxes
+
 RULES = {
     "key-position": "the correct answers of single/scenario questions gather on one position",
     "longest-key": "the correct option is clearly the longest",
@@ -118,8 +121,8 @@ def _findings(
 
 def question_findings(q: model.AnyQuestion) -> Iterator[tuple[tuple, str, str]]:
     """(field path within the question, rule, message) for each clue in one question."""
-    options = getattr(q, "options", {})
-    if q.type == "single" and len(options) < 3:
+    options = q.choices()
+    if isinstance(q, model.SingleQuestion) and len(options) < 3:
         yield (
             ("options",),
             "few-options",
@@ -128,7 +131,7 @@ def question_findings(q: model.AnyQuestion) -> Iterator[tuple[tuple, str, str]]:
                 "ones so guessing succeeds less often"
             ),
         )
-    if q.type in ("single", "scenario") and len(options) >= 3:
+    if isinstance(q, _ONE_KEY) and len(options) >= 3:
         lengths = {k: len(o.text) for k, o in options.items()}
         others = max(v for k, v in lengths.items() if k != q.answer)
         if lengths[q.answer] > others * LONGEST_MARGIN:
@@ -141,7 +144,7 @@ def question_findings(q: model.AnyQuestion) -> Iterator[tuple[tuple, str, str]]:
                 ),
             )
     for key, option in options.items():
-        if q.type != "order" and _ALL_NONE.search(option.text):
+        if not isinstance(q, model.OrderQuestion) and _ALL_NONE.search(option.text):
             yield (
                 ("options", key),
                 "all-none-above",
@@ -150,7 +153,7 @@ def question_findings(q: model.AnyQuestion) -> Iterator[tuple[tuple, str, str]]:
                     "replace it with a plausible distractor"
                 ),
             )
-    if q.type in ("single", "multiple", "scenario") and (word := _negative_word(q.stem)):
+    if isinstance(q, _CHOOSE) and (word := _negative_word(q.stem)):
         yield (
             ("stem",),
             "negative-stem",
@@ -174,8 +177,10 @@ def question_findings(q: model.AnyQuestion) -> Iterator[tuple[tuple, str, str]]:
                     ),
                 )
     # In replies to customers (scenarios, "哪种回复…"), an overpromise is the lesson, not a clue.
-    if q.type in ("single", "multiple") and not _ASKS_REPLY.search(q.stem):
-        keys = {q.answer} if q.type == "single" else set(q.answer)
+    if isinstance(q, model.SingleQuestion | model.MultipleQuestion) and not _ASKS_REPLY.search(
+        q.stem
+    ):
+        keys = set(q.correct_keys())
         absolute = {k: _ABSOLUTE.findall(_QUOTED.sub("", o.text)) for k, o in options.items()}
         in_wrong = sorted({w for k, words in absolute.items() if k not in keys for w in words})
         if in_wrong and not any(absolute[k] for k in keys):
@@ -192,20 +197,19 @@ def question_findings(q: model.AnyQuestion) -> Iterator[tuple[tuple, str, str]]:
 
 def key_position(bank: model.QuizBank) -> str | None:
     """A message when single/scenario keys gather on one position, else None."""
-    positions = [
-        list(q.options).index(q.answer) for q in bank.questions if q.type in ("single", "scenario")
-    ]
+    one_key = [q for q in bank.questions if isinstance(q, _ONE_KEY)]
+    positions = [list(q.options).index(q.answer) for q in one_key]
     if len(positions) < MIN_KEYS_FOR_BALANCE:
         return None
     counts = Counter(positions)
     position, most = counts.most_common(1)[0]
     if most * 2 <= len(positions):
         return None
-    widest = max(len(q.options) for q in bank.questions if q.type in ("single", "scenario"))
-    spread = ", ".join(f"{chr(65 + p)} {counts[p]}" for p in range(widest))
+    widest = max(len(q.options) for q in one_key)
+    spread = ", ".join(f"{model.option_letter(p)} {counts[p]}" for p in range(widest))
     return (
         f"the correct answer of {most} of {len(positions)} single/scenario questions is in "
-        f"position {chr(65 + position)} ({spread}); spread the keys over all positions"
+        f"position {model.option_letter(position)} ({spread}); spread the keys over all positions"
     )
 
 

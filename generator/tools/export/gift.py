@@ -8,6 +8,7 @@ a fill question a short answer. Explanations become general feedback (####).
 from __future__ import annotations
 
 import re
+from typing import assert_never
 
 from generator.course import model
 from generator.tools.export import dialogue_lines, exported
@@ -60,36 +61,49 @@ def to_gift(curriculum: model.Curriculum) -> tuple[str, list[str]]:
     return "\n\n".join(blocks) + "\n", skipped
 
 
-def question_gift(unit_id: str, q: model.AnyQuestion) -> str:
-    stem = q.stem
-    if q.type == "scenario":
-        stem = "\n\n".join(
-            ["  \n".join(f"**{who}：** {text}" for who, text in dialogue_lines(q)), stem]
-        )
-    head = f"::{escape(unit_id)}/{escape(q.id)}::[markdown]{escape(stem)}"
+def question_gift(unit_id: str, q: model.Portable) -> str:
+    head = f"::{escape(unit_id)}/{escape(q.id)}::[markdown]{escape(_stem(q))}"
     general = f"####{escape_part(q.explanation)}"
-    if q.type == "truefalse":
-        return f"{head} {{{'TRUE' if q.answer else 'FALSE'}{general}}}"
-    if q.type == "fill":
-        answers = " ".join(f"={_grade(a, 100)}{escape_part(a)}" for a in q.answer)
-        return f"{head} {{{answers}{general}}}"
-    if q.type == "order":
-        pairs = "\n".join(
-            f"\t={escape_part(q.options[key].text.replace('->', '→'))} -> {n}"
-            for n, key in enumerate(q.answer, 1)
-        )
-        return f"{head} {{\n{pairs}\n\t{general}\n}}"
-    keys = set(q.answer) if q.type == "multiple" else {q.answer}
+    match q:
+        case model.TrueFalseQuestion():
+            return f"{head} {{{'TRUE' if q.answer else 'FALSE'}{general}}}"
+        case model.FillQuestion():
+            answers = " ".join(f"={_grade(a, 100)}{escape_part(a)}" for a in q.answer)
+            return f"{head} {{{answers}{general}}}"
+        case model.OrderQuestion():  # a matching question: item -> its position
+            pairs = "\n".join(
+                f"\t={escape_part(q.options[key].text.replace('->', '→'))} -> {n}"
+                for n, key in enumerate(q.answer, 1)
+            )
+            return f"{head} {{\n{pairs}\n\t{general}\n}}"
+        case model.MultipleQuestion():
+            right = set(q.answer)
+            wrong = len(q.options) - len(right)
+            marks = {
+                key: f"~%{weight(100 / len(right) if key in right else -100 / wrong)}%"
+                for key in q.options
+            }
+        case model.SingleQuestion() | model.ScenarioQuestion():
+            marks = {
+                key: "=" if key == q.answer else "~" + _grade(option.text, 0)
+                for key, option in q.options.items()
+            }
+        case _:
+            assert_never(q)
     lines = []
     for key, option in q.options.items():
-        if q.type == "multiple":
-            share = 100 / len(keys) if key in keys else -100 / (len(q.options) - len(keys))
-            mark = f"~%{weight(share)}%"
-        else:
-            mark = "=" if key in keys else "~" + _grade(option.text, 0)
         feedback = f"#{escape_part(option.feedback)}" if option.feedback else ""
-        lines.append(f"\t{mark}{escape_part(option.text)}{feedback}")
+        lines.append(f"\t{marks[key]}{escape_part(option.text)}{feedback}")
     return f"{head} {{\n" + "\n".join(lines) + f"\n\t{general}\n}}"
+
+
+def _stem(q: model.Portable) -> str:
+    """The stem, after the dialogue of a scenario."""
+    if not isinstance(q, model.ScenarioQuestion):
+        return q.stem
+    return "\n\n".join(
+        ["  \n".join(f"**{who}：** {text}" for who, text in dialogue_lines(q)), q.stem]
+    )
 
 
 def _grade(text: str, percent: int) -> str:
