@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from generator.course.load import load_curriculum
-from generator.course.model import AUDIENCES, CATEGORIES, QUESTION_TYPES
+from generator.course.model import AUDIENCES, CATEGORIES, QUESTION_TYPES, Curriculum
 from generator.course.problems import ProblemsFound
 from generator.tools.outputs import json_for_terminal, terminal_text
 
@@ -36,12 +36,25 @@ def report_problems(error: ProblemsFound) -> None:
     )
 
 
-def load_or_exit(project: Path):
+def load_or_exit(project: Path) -> Curriculum:
     try:
         return load_curriculum(project)
     except ProblemsFound as error:
         report_problems(error)
         sys.exit(1)
+
+
+class _BadUsage(click.UsageError):
+    """A usage error shown as click shows it, with the exit code of every other refusal."""
+
+    exit_code = 1
+
+    def __init__(self, error: click.UsageError):
+        super().__init__(error.message, error.ctx)
+        self.error = error
+
+    def format_message(self) -> str:
+        return self.error.format_message()
 
 
 class _Command(click.Command):
@@ -51,8 +64,7 @@ class _Command(click.Command):
         try:
             return super().parse_args(ctx, args)
         except click.UsageError as error:
-            error.exit_code = 1
-            raise
+            raise _BadUsage(error) from error
 
 
 class _Group(click.Group):
@@ -352,7 +364,7 @@ def stats(project: Path, as_json: bool) -> None:
 
     numbers = course_stats(load_or_exit(project))
     if as_json:
-        click.echo(json_for_terminal(json.dumps(numbers, ensure_ascii=False, indent=2)))
+        click.echo(json_for_terminal(json.dumps(numbers.as_json(), ensure_ascii=False, indent=2)))
     else:
         _say(stats_text(numbers, strings()["question_type"]).rstrip("\n"))
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TypeAlias, TypeVar
+
 from generator.course import model
 from generator.course.problems import Problem, Source
 
-Loaded = tuple  # (model instance, Source), or None when the file did not load
+M = TypeVar("M")
+Loaded: TypeAlias = tuple[M, Source]  # a file that loaded: its model instance and its Source
 
 
 def question_problems(question: model.AnyQuestion) -> list[model.KeyProblem]:
@@ -17,20 +20,23 @@ def question_problems(question: model.AnyQuestion) -> list[model.KeyProblem]:
 
 
 def cross_check(
-    course: Loaded | None, units: dict[str, Loaded | None], banks: dict[str, Loaded | None]
+    course: Loaded[model.Course] | None,
+    units: dict[str, Loaded[model.Unit] | None],
+    banks: dict[str, Loaded[model.QuizBank] | None],
 ) -> list[Problem]:
     """Every rule spanning fields or files; files that failed to load are skipped."""
     problems: list[Problem] = []
-    for stem, loaded in units.items():
-        if loaded:
-            problems += _check_unit(stem, *loaded, has_bank=stem in banks)
+    for stem, unit_file in units.items():
+        if unit_file:
+            problems += _check_unit(stem, *unit_file, has_bank=stem in banks)
             if bank := banks.get(stem):
-                problems += _check_assessed(*loaded, bank[0])
-    for stem, loaded in banks.items():
-        if loaded:
-            unit = units.get(loaded[0].unit)
+                problems += _check_assessed(*unit_file, bank[0])
+    for stem, bank_file in banks.items():
+        if bank_file:
+            bank_id = bank_file[0].unit
+            unit = units.get(bank_id)
             problems += _check_bank(
-                stem, *loaded, unit_known=loaded[0].unit in units, unit=unit[0] if unit else None
+                stem, *bank_file, unit_known=bank_id in units, unit=unit[0] if unit else None
             )
     if course:
         problems += _check_course(*course, unit_ids=set(units))

@@ -12,10 +12,14 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.utils import EnvType, OptionsDict
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
@@ -74,7 +78,7 @@ def render_inline(text: str) -> str:
 @lru_cache(maxsize=8192)
 def rendered(text: str, inline: bool = False) -> Rendered:
     """Parse once; keep the HTML and what was refused (cached: validation, then rendering)."""
-    env: dict = {"problems": []}
+    env: dict[str, Any] = {"problems": []}
     if inline:
         tokens = _PARSER.parseInline(text, env)
     else:
@@ -195,7 +199,9 @@ def _admonition_problems(text: str) -> list[str]:
     return []
 
 
-def _render_box(renderer, tokens: list[Token], idx: int, options, env) -> str:
+def _render_box(
+    renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
     """Boxes as Material styles them: `!!!` a titled div, `???` a collapsed <details>."""
     token = tokens[idx]
     collapsible = token.markup.startswith("?")
@@ -228,14 +234,21 @@ def _drop_box_titles(state: StateCore) -> None:
     state.tokens = kept
 
 
-def _render_raw(renderer, tokens, idx, options, env) -> str:
+def _render_raw(
+    renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
     return f"<p>{html.escape(tokens[idx].content.strip())}</p>\n"
 
 
+class _Parser(MarkdownIt):
+    def validateLink(self, url: str) -> bool:  # noqa: N802 (markdown-it's name)
+        """Every link reaches _safety_rule, which decides."""
+        return True
+
+
 def _parser() -> MarkdownIt:
-    parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    parser = _Parser("commonmark", {"html": True}).enable(["table", "strikethrough"])
     parser.use(admon_plugin).use(deflist_plugin)
-    parser.validateLink = lambda url: True  # every link reaches _safety_rule, which decides
     parser.core.ruler.push("kefu_safety", _safety_rule)
     parser.core.ruler.push("kefu_cjk_lines", _join_cjk_lines)
     parser.core.ruler.push("kefu_box_titles", _drop_box_titles)

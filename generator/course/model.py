@@ -20,11 +20,13 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     StrictBool,
     StringConstraints,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
 from typing_extensions import TypeIs  # typing.TypeIs is Python 3.13+
 
 from generator.course.markdown import inline_problem, markdown_problem
@@ -150,7 +152,9 @@ class Option(Strict):
         return {"text": value} if isinstance(value, (str, int, float)) else value
 
     @classmethod
-    def __get_pydantic_json_schema__(cls, core_schema, handler):
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
         return {"anyOf": [{"type": "string", "minLength": 1}, handler(core_schema)]}
 
 
@@ -175,7 +179,9 @@ class Turn(Strict):
         )
 
     @classmethod
-    def __get_pydantic_json_schema__(cls, core_schema, handler):
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
         line = {"type": "string", "minLength": 1}
         return {
             "oneOf": [

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TypeAlias
 
-Loc = tuple  # a field path: ("questions", 3, "answer")
+Loc: TypeAlias = tuple[str | int, ...]  # a field path: ("questions", 3, "answer")
 
 EXCERPT = 40  # characters of a trainer's text a message may quote
 MAX_MESSAGE = 400  # the longest fixed message is about 250 characters
@@ -35,7 +36,7 @@ class Problem:
         return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
 
 
-def format_path(loc: Sequence) -> str:
+def format_path(loc: Sequence[str | int]) -> str:
     """("questions", 3, "answer") -> "questions[3].answer"."""
     out = ""
     for part in loc:

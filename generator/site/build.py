@@ -17,9 +17,11 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 
@@ -27,7 +29,7 @@ class BuildFailed(Exception):
     pass
 
 
-def config_for(project: Path, **overrides):
+def config_for(project: Path, **overrides: Any) -> MkDocsConfig:
     config_file = Path(project) / "mkdocs.yml"
     if not config_file.is_file():
         raise BuildFailed(f"{config_file}: missing; run from the project folder or pass --project")
@@ -38,7 +40,9 @@ def config_for(project: Path, **overrides):
         raise BuildFailed(f"{config_file}: {error}") from None
 
 
-def build_site(project: Path, *, strict: bool = True, site_dir: Path | None = None, **config) -> Path:
+def build_site(
+    project: Path, *, strict: bool = True, site_dir: Path | None = None, **config: Any
+) -> Path:
     """Build into a staging folder beside the target and swap it in on success.
 
     ``config`` overrides settings of mkdocs.yml, e.g. ``site_url``."""
@@ -48,12 +52,12 @@ def build_site(project: Path, *, strict: bool = True, site_dir: Path | None = No
         _remove_stale_staging(target)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
         try:
-            config = config_for(project, **{**config, "site_dir": str(staging), "strict": strict})
-            config.plugins.on_startup(command="build", dirty=False)
+            settings = config_for(project, **{**config, "site_dir": str(staging), "strict": strict})
+            settings.plugins.on_startup(command="build", dirty=False)
             try:
-                mkdocs_build(config)
+                mkdocs_build(settings)
             finally:
-                config.plugins.on_shutdown()
+                settings.plugins.on_shutdown()
         except (MkDocsException, BuildFailed) as error:
             shutil.rmtree(staging, ignore_errors=True)
             raise BuildFailed(str(error) or "the build failed; see the messages above") from None
@@ -113,4 +117,4 @@ def _exchange(first: Path, second: Path) -> bool:
         return False
     result = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second),
                        _RENAME_EXCHANGE)
-    return result == 0
+    return bool(result == 0)

@@ -11,21 +11,25 @@ last good course keeps being served until the YAML is fixed.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, Literal
 
 import jieba
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from generator.course.load import COURSE_FILE, QUIZZES_DIR, UNITS_DIR, load_curriculum
 from generator.course.model import Curriculum
 from generator import sanitize
 from generator.course.problems import ProblemsFound
-from generator.site.render import Site, render_site
+from generator.site.render import NavItem, Site, render_site
 
 log = logging.getLogger("mkdocs.plugins.curriculum")
 
@@ -38,12 +42,12 @@ class CurriculumConfig(base.Config):
 
 
 class CurriculumPlugin(BasePlugin[CurriculumConfig]):
-    def __init__(self):
+    def __init__(self) -> None:
         self.is_serve = False
         self.last_good: Curriculum | None = None
         self.site: Site | None = None
 
-    def on_startup(self, *, command, dirty) -> None:
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup keeps this instance across `serve` rebuilds, and so the last good course.
         self.is_serve = command == "serve"
 
@@ -74,6 +78,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.site is not None  # on_config rendered it
         for path, markdown in self.site.pages.items():
             file = File.generated(config, path, content=markdown)
             source = self.site.edit_sources.get(path)
@@ -83,7 +88,9 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             _add(files, File.generated(config, path, content=content))
         return files
 
-    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         """Fragments in place, then the sanitizer over the whole content; then our own assets,
         which are the only scripts a page's content may carry."""
         path = page.file.src_uri
@@ -94,7 +101,9 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             html += self.site.page_assets[path]
         return html
 
-    def on_serve(self, server, *, config: MkDocsConfig, builder):
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
         project = self.project(config)
         for folder in (Path(COURSE_FILE).parent, Path(UNITS_DIR), Path(QUIZZES_DIR)):
             if (project / folder).is_dir():
@@ -109,10 +118,10 @@ def _add(files: Files, file: File) -> None:
     files.append(file)
 
 
-def _docs_nav(docs_dir: Path, site: Site) -> list:
+def _docs_nav(docs_dir: Path, site: Site) -> list[NavItem]:
     """Hand-written pages after the course: top-level files, then one section per folder,
     titled by the folder's index.md heading."""
-    nav: list = []
+    nav: list[NavItem] = []
     for path in sorted(docs_dir.glob("*.md")):
         if path.name not in site.pages:
             nav.append(path.name)

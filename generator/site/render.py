@@ -15,7 +15,8 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeAlias
 
 import jinja2
 from markupsafe import Markup
@@ -30,6 +31,7 @@ ASSET_DIR = "assets/kefu"
 ASSETS = ("quiz.js", "quiz.css", "theme.css")  # theme.css: brand colours, listed in mkdocs.yml
 
 
+NavItem: TypeAlias = "str | dict[str, str | list[NavItem]]"  # as mkdocs.yml writes `nav`
 _PLACEHOLDER = '<div data-kefu-fragment="{}"></div>'
 _PLACEHOLDERS = re.compile(r'<div data-kefu-fragment="(\d+)"></div>')
 
@@ -41,7 +43,7 @@ class Site:
     page_assets: dict[str, str] = field(default_factory=dict)  # page -> its <link>/<script> tags
     assets: dict[str, bytes] = field(default_factory=dict)  # docs-relative path -> bytes
     edit_sources: dict[str, str] = field(default_factory=dict)  # page -> YAML it comes from
-    nav: list = field(default_factory=list)  # MkDocs-style nav of the generated pages
+    nav: list[NavItem] = field(default_factory=list)  # MkDocs-style nav of the generated pages
 
     def fill(self, page: str, html: str) -> str:
         """A page's HTML from the engine with its fragments put in place of their placeholders."""
@@ -116,23 +118,27 @@ class _Renderer:
         site.nav = self.nav(site)
         return site
 
-    def nav(self, site: Site) -> list:
+    def nav(self, site: Site) -> list[NavItem]:
         t, e = self.t, _nav_title
-        nav: list = [{e(self.c.course.title): "index.md"}]
-        nav.append({t["home_tracks"]: [{e(tr.title): f"tracks/{tr.id}.md"} for tr in self.c.course.tracks]})
+        nav: list[NavItem] = [{e(self.c.course.title): "index.md"}]
+        tracks: list[NavItem] = [{e(tr.title): f"tracks/{tr.id}.md"} for tr in self.c.course.tracks]
+        nav.append({t["home_tracks"]: tracks})
         for category, units in self.categories.items():
             if units:
-                nav.append({t["category"][category]: [f"categories/{category}.md",
-                                                      *[{e(u.title): f"units/{u.id}.md"} for u in units]]})
+                pages: list[NavItem] = [f"categories/{category}.md"]
+                pages += [{e(u.title): f"units/{u.id}.md"} for u in units]
+                nav.append({t["category"][category]: pages})
         nav.append({t["progress_title"]: "progress.md"})
         if "glossary.md" in site.pages:
             nav.append({t["glossary_title"]: "glossary.md"})
         return nav
 
-    def _page(self, site: Site, path: str, template: str, source: str | None, **context) -> None:
+    def _page(
+        self, site: Site, path: str, template: str, source: str | None, **context: Any
+    ) -> None:
         fragments: list[str] = []
 
-        def fragment(html: str = "", caller=None) -> Markup:
+        def fragment(html: str = "", caller: Callable[[], str] | None = None) -> Markup:
             """Keep finished HTML aside; the page's Markdown gets a placeholder line for it."""
             fragments.append(str(caller() if caller else html).strip())
             return Markup("\n" + _PLACEHOLDER.format(len(fragments) - 1) + "\n")
@@ -175,7 +181,7 @@ class _Renderer:
 
     # --- quiz data used by the templates ---------------------------------------------
 
-    def quiz_context(self, unit: model.Unit, bank: model.QuizBank) -> dict:
+    def quiz_context(self, unit: model.Unit, bank: model.QuizBank) -> dict[str, Any]:
         return {
             "pass_ratio": self.c.pass_ratio(unit.id),
             "questions": [self._question(unit, i, q) for i, q in enumerate(bank.questions)],

@@ -100,7 +100,8 @@ def build_exam(curriculum: model.Curriculum, unit_ids: list[str], count: int, se
     by_type: dict[str, list[tuple[str, model.Portable]]] = {}
     for unit_id, q in drawn:
         by_type.setdefault(q.type, []).append((unit_id, q))
-    texts, sections, number = strings(), [], 0
+    texts, number = strings(), 0
+    sections: list[ExamSection] = []
     for qtype in PAPER_TYPES:
         items = []
         for unit_id, q in by_type.get(qtype, []):

@@ -13,10 +13,10 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from generator.course import model
-from generator.course.problems import Source, format_path
+from generator.course.problems import Loc, Source, format_path
 
 MIN_KEYS_FOR_BALANCE = 4  # single+scenario questions a bank needs before key positions are judged
 NEAR_DUPLICATE = 0.8  # difflib ratio from which two options count as near-duplicates
@@ -59,6 +59,14 @@ RULES = {
 }
 
 
+class Clue(NamedTuple):
+    """A finding before it is placed in its file."""
+
+    loc: Loc  # field path
+    rule: str
+    message: str
+
+
 @dataclass(frozen=True, order=True)
 class Finding:
     file: str
@@ -95,22 +103,20 @@ def lint_project(curriculum: model.Curriculum, display_root: str = "") -> list[F
 
 
 def lint_bank(bank: model.QuizBank, source: Source, display_root: str = "") -> list[Finding]:
-    found: list[tuple[tuple, str, str]] = []  # (field path, rule, message)
+    found: list[Clue] = []
     for i, question in enumerate(bank.questions):
         at = ("questions", i)
         if placeholder := _placeholder(question.model_dump(), at):
             found += placeholder  # a skeleton being written: its other clues are the template's
             continue
-        found += [
-            ((*at, *loc), rule, message) for loc, rule, message in question_findings(question)
-        ]
+        found += [Clue((*at, *clue.loc), clue.rule, clue.message) for clue in question_findings(question)]
     if balance := key_position(bank):
-        found.append((("questions",), "key-position", balance))
+        found.append(Clue(("questions",), "key-position", balance))
     return _findings(source, found, display_root)
 
 
 def _findings(
-    source: Source, found: list[tuple[tuple, str, str]], display_root: str
+    source: Source, found: list[Clue], display_root: str
 ) -> list[Finding]:
     file = f"{display_root}/{source.path}" if display_root else source.path
     return [
@@ -119,11 +125,11 @@ def _findings(
     ]
 
 
-def question_findings(q: model.AnyQuestion) -> Iterator[tuple[tuple, str, str]]:
-    """(field path within the question, rule, message) for each clue in one question."""
+def question_findings(q: model.AnyQuestion) -> Iterator[Clue]:
+    """Each clue in one question, its field path within the question."""
     options = q.choices()
     if isinstance(q, model.SingleQuestion) and len(options) < 3:
-        yield (
+        yield Clue(
             ("options",),
             "few-options",
             (
@@ -135,7 +141,7 @@ def question_findings(q: model.AnyQuestion) -> Iterator[tuple[tuple, str, str]]:
         lengths = {k: len(o.text) for k, o in options.items()}
         others = max(v for k, v in lengths.items() if k != q.answer)
         if lengths[q.answer] > others * LONGEST_MARGIN:
-            yield (
+            yield Clue(
                 ("options", q.answer),
                 "longest-key",
                 (
@@ -145,7 +151,7 @@ def question_findings(q: model.AnyQuestion) -> Iterator[tuple[tuple, str, str]]:
             )
     for key, option in options.items():
         if not isinstance(q, model.OrderQuestion) and _ALL_NONE.search(option.text):
-            yield (
+            yield Clue(
                 ("options", key),
                 "all-none-above",
                 (
@@ -154,7 +160,7 @@ def question_findings(q: model.AnyQuestion) -> Iterator[tuple[tuple, str, str]]:
                 ),
             )
     if isinstance(q, _CHOOSE) and (word := _negative_word(q.stem)):
-        yield (
+        yield Clue(
             ("stem",),
             "negative-stem",
             (
@@ -168,7 +174,7 @@ def question_findings(q: model.AnyQuestion) -> Iterator[tuple[tuple, str, str]]:
                 min(len(a.text), len(b.text)) >= MIN_COMPARED
                 and difflib.SequenceMatcher(None, a.text, b.text).ratio() >= NEAR_DUPLICATE
             ):
-                yield (
+                yield Clue(
                     ("options", key_b),
                     "near-duplicate-options",
                     (
@@ -185,7 +191,7 @@ def question_findings(q: model.AnyQuestion) -> Iterator[tuple[tuple, str, str]]:
         in_wrong = sorted({w for k, words in absolute.items() if k not in keys for w in words})
         if in_wrong and not any(absolute[k] for k in keys):
             culprits = [k for k, words in absolute.items() if words and k not in keys]
-            yield (
+            yield Clue(
                 ("options", culprits[0]),
                 "absolute-clue",
                 (
@@ -222,14 +228,14 @@ def _negative_word(stem: str) -> str | None:
     return match.group(0) if match else None
 
 
-def _placeholder(data: Any, loc: tuple) -> list[tuple[tuple, str, str]]:
+def _placeholder(data: Any, loc: Loc) -> list[Clue]:
     """One finding for a question or unit still holding TODO text, at the first one."""
     left = [(path, text) for path, text in _texts(data, loc) if _PLACEHOLDER.search(text)]
     if not left:
         return []
     fields = ", ".join(format_path(path[len(loc) :]) for path, _ in left)
     return [
-        (
+        Clue(
             left[0][0],
             "placeholder",
             f"{len(left)} placeholder(s) left ({fields}): write the real content",
@@ -237,7 +243,7 @@ def _placeholder(data: Any, loc: tuple) -> list[tuple[tuple, str, str]]:
     ]
 
 
-def _texts(data: Any, loc: tuple) -> Iterator[tuple[tuple, str]]:
+def _texts(data: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
     if isinstance(data, dict):
         for key, value in data.items():
             yield from _texts(value, (*loc, key))

@@ -4,7 +4,7 @@ The files come from many browsers and pass through chat apps and e-mail, so ever
 checked (only regular files, at most MAX_BYTES, shape by pydantic): a bad or foreign file is
 named with its reason and left out, never fatal to the others. Trainee names are cleaned of
 control characters once, here, so the terminal, the CSV and the HTML show the same name.
-Format: kefu-academy-results version 1 (see docs/guide/tools.md).
+Format: course/results.py, schema/results.schema.json (see docs/guide/tools.md).
 """
 
 from __future__ import annotations
@@ -15,28 +15,19 @@ import stat
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 import pydantic_core
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    ValidationError,
-    model_validator,
-)
-from pydantic_core import PydanticCustomError
+from pydantic import AfterValidator, ValidationError
+from pydantic_core import ErrorDetails, PydanticCustomError
 
 from generator import sanitize
-from generator.course import model
+from generator.course import model, results
 from generator.tools import outputs
 from generator.tools.outputs import one_line
 from generator.tools.stats import text_table
 from generator.tools.templates import template_env
 
-FORMAT, VERSION = "kefu-academy-results", 1
 MAX_BYTES = 1_000_000  # a whole course's results take a few KB
 MOST_MISSED = 10
 NOT_TAKEN = "–"
@@ -46,14 +37,7 @@ class BadResults(Exception):
     """Why a file is not a results file of this course."""
 
 
-@dataclass(frozen=True)
-class UnitResult:
-    unit: str
-    score: int
-    total: int
-    passed: bool
-    date: str
-    missed: tuple[str, ...]
+UnitResult = results.UnitResult
 
 
 @dataclass
@@ -64,12 +48,19 @@ class ResultsFile:
     units: list[UnitResult]
 
 
+class MissedQuestion(NamedTuple):
+    unit: str
+    question: str
+    trainees: int  # how many missed it in their latest attempt
+    stem: str  # "" when the bank no longer has the question
+
+
 @dataclass
 class ClassReport:
     course: model.Course
     units: list[model.Unit]  # columns: units someone has results for, in course order
     best: dict[str, dict[str, UnitResult]]  # trainee -> unit id -> best result
-    missed: list[tuple[str, str, int, str]]  # (unit id, question id, trainees, stem or "")
+    missed: list[MissedQuestion]  # the most missed first
     files: int
     warnings: list[str] = field(default_factory=list)
 
@@ -107,28 +98,24 @@ def read_results(path: Path, course_id: str) -> ResultsFile:
         if "recursion limit" in str(error):
             raise BadResults(f"not a results file: nested far too deep ({error})") from None
         raise BadResults(f"not a JSON results file ({error})") from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
+    if not isinstance(data, dict) or data.get("format") != results.FORMAT:
         raise BadResults(
-            f"not a {FORMAT} file (download it from the 学习进度 page, button 下载成绩)"
+            f"not a {results.FORMAT} file (download it from the 学习进度 page, button 下载成绩)"
         )
-    if not (type(data.get("version")) is int and data["version"] == VERSION):
+    if not (type(data.get("version")) is int and data["version"] == results.VERSION):
         raise BadResults(
             f"format version {_shown(data.get('version'))} is not supported; "
-            f"this tool reads version {VERSION}"
+            f"this tool reads version {results.VERSION}"
         )
     if data.get("course") != course_id:
         raise BadResults(
             f"results of another course ({_shown(data.get('course'))}; this course is {course_id!r})"
         )
     try:
-        results = _Results.model_validate(data)
+        checked = _Results.model_validate(data)
     except ValidationError as error:
         raise BadResults(_describe(error.errors()[0])) from None
-    units = [
-        UnitResult(u.unit, u.score, u.total, u.passed, u.date, tuple(u.missed))
-        for u in results.units
-    ]
-    return ResultsFile(path, results.trainee, results.exported_at, units)
+    return ResultsFile(path, checked.trainee, checked.exported_at, checked.units)
 
 
 def _read_regular_file(path: Path) -> bytes:
@@ -180,36 +167,10 @@ def _trainee_name(value: str) -> str:
     return name
 
 
-Short = Annotated[str, StringConstraints(max_length=40)]
+class _Results(results.Results):
+    """The format, with the name cleaned as every output shows it."""
 
-
-class _Entry(BaseModel):
-    """One unit of a results file, as quiz.js writes it (its `title` is not needed here)."""
-
-    model_config = ConfigDict(strict=True, extra="ignore")
-    unit: model.Id
-    score: int = Field(ge=0)
-    total: int = Field(ge=1)
-    passed: bool
-    date: Short
-    missed: list[model.Id]
-
-    @model_validator(mode="after")
-    def _possible(self) -> _Entry:
-        if self.score > self.total:
-            raise PydanticCustomError(
-                "impossible",
-                "score {score} of {total} is impossible",
-                {"score": self.score, "total": self.total},
-            )
-        return self
-
-
-class _Results(BaseModel):
-    model_config = ConfigDict(strict=True, extra="ignore")
     trainee: Annotated[str, AfterValidator(_trainee_name)]
-    exported_at: Short
-    units: list[_Entry]
 
 
 _PROBLEMS = {  # pydantic error type -> how a trainer reads it
@@ -225,7 +186,7 @@ _PROBLEMS = {  # pydantic error type -> how a trainer reads it
 }
 
 
-def _describe(error: dict) -> str:
+def _describe(error: ErrorDetails) -> str:
     """The first validation error as `units[0]: 'score' must be a whole number, not true`."""
     loc = error["loc"]
     if error["type"] not in _PROBLEMS:  # our own messages name their field already
@@ -237,7 +198,7 @@ def _describe(error: dict) -> str:
     return f"{_where(loc[:field_at])}{subject} {problem}{shown}"
 
 
-def _where(loc: tuple) -> str:
+def _where(loc: tuple[str | int, ...]) -> str:
     """('units', 0) -> 'units[0]: ', the place of a problem inside the file."""
     place = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc).lstrip(
         "."
@@ -248,7 +209,7 @@ def _where(loc: tuple) -> str:
 def build_report(curriculum: model.Curriculum, files: list[ResultsFile]) -> ClassReport:
     """Best result per trainee and unit; a trainee's latest file says what they still miss."""
     best: dict[str, dict[str, UnitResult]] = {}
-    latest_missed: dict[str, dict[str, tuple[str, ...]]] = {}
+    latest_missed: dict[str, dict[str, list[str]]] = {}
     warnings = []
     for results in sorted(files, key=lambda f: f.exported_at):  # later files win for `missed`
         mine = best.setdefault(results.trainee, {})
@@ -270,7 +231,7 @@ def build_report(curriculum: model.Curriculum, files: list[ResultsFile]) -> Clas
     )
     stems = {(u, q.id): q.stem for u, bank in curriculum.banks.items() for q in bank.questions}
     missed = [
-        (u, q, n, stems.get((u, q), ""))
+        MissedQuestion(u, q, n, stems.get((u, q), ""))
         for (u, q), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:MOST_MISSED]
     ]
     taken = {u for units in best.values() for u in units}
