@@ -253,7 +253,7 @@ def _fail(message: str) -> None:
 
 
 def _say(text: str, err: bool = False) -> None:
-    """Echo text that may hold names and titles from files anyone can edit, minus escape sequences."""
+    """Echo text that may hold names and titles from files anyone can edit, minus escapes."""
     click.echo(terminal_text(text), err=err)
 
 
@@ -402,7 +402,8 @@ def lint(project: Path, strict: bool, output: str) -> None:
         _say(finding.github(level) if output == "github" else finding.text(level))
     files = len({f.file for f in findings})
     summary = (
-        f"{len(findings)} finding{'s' if len(findings) != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+        f"{len(findings)} finding{'s' if len(findings) != 1 else ''} "
+        f"in {files} file{'s' if files != 1 else ''}"
         if findings
         else f"no findings in {len(curriculum.banks)} question banks"
     )
@@ -466,7 +467,8 @@ def exam(project: Path, units: tuple[str, ...], count: int, seed: int | None, ou
     if note:
         click.echo(note)
     click.echo(
-        f"{paper.count} questions, paper number (seed) {seed}: `--seed {seed}` prints the same paper again"
+        f"{paper.count} questions, paper number (seed) {seed}: "
+        f"`--seed {seed}` prints the same paper again"
     )
 
 

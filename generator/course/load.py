@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import difflib
 import os
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -82,17 +82,17 @@ def load_file(root: Path, relative: Path | str, model_class: type[M]) -> tuple[M
 
 
 def _yaml_files(root: Path, folder: str, problems: list[Problem]) -> list[Path]:
-    for odd in _named(root, folder, "*.yaml"):
-        problems.append(
-            Problem(
-                str(odd), 1, 1, "", f"rename the file to {odd.stem}.yml: course files end in .yml"
-            )
-        )
+    problems.extend(
+        Problem(str(odd), 1, 1, "", f"rename the file to {odd.stem}.yml: course files end in .yml")
+        for odd in _named(root, folder, "*.yaml")
+    )
     return _named(root, folder, "*.yml")
 
 
 def _named(root: Path, folder: str, pattern: str) -> list[Path]:
-    """Paths matching ``pattern`` in ``folder``, relative to ``root``; dot-files are editor debris."""
+    """Paths matching ``pattern`` in ``folder``, relative to ``root``.
+
+    Dot-files are editor debris."""
     return [
         p.relative_to(root)
         for p in sorted((root / folder).glob(pattern))

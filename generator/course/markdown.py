@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
-from markdown_it.utils import EnvType, OptionsDict
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 
@@ -193,8 +193,10 @@ def _admonition_problems(text: str) -> list[str]:
             indent = len(match.group(1))
             if following and len(following[0]) - len(following[0].lstrip(" ")) < indent + 4:
                 return [
-                    f"the content of the box {line.strip()!r} must be indented 4 spaces more "
-                    "than its first line"
+                    (
+                        f"the content of the box {line.strip()!r} must be indented 4 spaces "
+                        "more than its first line"
+                    )
                 ]
     return []
 

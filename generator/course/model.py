@@ -123,7 +123,7 @@ class Unit(Strict):
     """Lower-case letters, digits and dashes; the same as the file name."""
     title: Text
     category: Category
-    """qualities 基本素质, knowledge 专业知识, process 服务流程, motivation 团队培养与激励, faq 常见问题."""
+    """qualities 基本素质, knowledge 专业知识, process 服务流程, motivation 团队培养与激励, faq 常见问题."""  # noqa: E501 (one line: the schema's description)
     audience: Audience
     """trainee (new 客服) or trainer (shop owners and team leads)."""
     summary: Text
@@ -315,7 +315,9 @@ class Choices(ABC):
             if key not in self.options:
                 found.append(self._not_an_option(key))
             elif count > 1:
-                found.append((("answer",), f"'{key}' is listed {count} times; list each option once"))
+                found.append(
+                    (("answer",), f"'{key}' is listed {count} times; list each option once")
+                )
         return found
 
 
@@ -345,7 +347,9 @@ def _duplicates(loc: tuple[str, ...], texts: list[str], what: str) -> list[KeyPr
     found = []
     for text in texts:
         if fold(text) in seen:
-            found.append((loc, f"{what} {excerpt(repr(text))} appears twice; each must be different"))
+            found.append(
+                (loc, f"{what} {excerpt(repr(text))} appears twice; each must be different")
+            )
         seen.add(fold(text))
     return found
 
@@ -372,8 +376,10 @@ class MultipleQuestion(Choices, QuestionBase):
             found.append(
                 (
                     ("answer",),
-                    "every option is marked correct; a multiple-choice question "
-                    "needs at least one wrong option",
+                    (
+                        "every option is marked correct; a multiple-choice question "
+                        "needs at least one wrong option"
+                    ),
                 )
             )
         return found
@@ -446,8 +452,10 @@ class OrderQuestion(Choices, QuestionBase):
             found.append(
                 (
                     ("answer",),
-                    f"the order is missing {', '.join(missing)}; "
-                    "list every option once, first step first",
+                    (
+                        f"the order is missing {', '.join(missing)}; "
+                        "list every option once, first step first"
+                    ),
                 )
             )
         return found
@@ -462,7 +470,7 @@ class OrderQuestion(Choices, QuestionBase):
 class ScenarioQuestion(_OneKey, QuestionBase):
     type: Literal["scenario"]
     speakers: dict[Literal["customer", "agent"], Text] = {}
-    """Labels for the two sides when they are not 顾客 and 客服, e.g. {customer: 应聘者, agent: 主管}."""
+    """Labels for the two sides when they are not 顾客 and 客服, e.g. {customer: 应聘者, agent: 主管}."""  # noqa: E501 (one line: the schema's description)
     dialogue: list[Turn] = Field(min_length=1)
     options: Options = Field(min_length=2)
     answer: OptionKey

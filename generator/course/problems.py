@@ -40,8 +40,10 @@ def format_path(loc: Sequence[str | int]) -> str:
     """("questions", 3, "answer") -> "questions[3].answer"."""
     out = ""
     for part in loc:
-        part = part if isinstance(part, int) else excerpt(part)
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{excerpt(part)}" if out else excerpt(part)
     return out
 
 

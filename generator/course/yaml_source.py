@@ -155,7 +155,10 @@ def _not_a_file(mode: int) -> str:
         if stat.S_ISSOCK(mode)
         else "something other than a file"
     )
-    return f"this is {what}, not a text file, and is never read; delete it or move it out of the folder"
+    return (
+        f"this is {what}, not a text file, and is never read; "
+        "delete it or move it out of the folder"
+    )
 
 
 def _os_reason(error: OSError) -> str:
@@ -203,9 +206,9 @@ def _decode(raw: bytes, source: Source) -> str:
 def _is_gbk(raw: bytes) -> bool:
     try:
         raw.decode("gb18030")
-        return True
     except UnicodeDecodeError:
         return False
+    return True
 
 
 def _refuse_control_characters(text: str, display: str) -> None:
@@ -219,8 +222,9 @@ def _refuse_control_characters(text: str, display: str) -> None:
                 line,
                 column,
                 "",
-                f"an invisible control character (U+{ord(found.group()):04X}) is here, which YAML does "
-                "not allow; delete it (it often comes from text copied out of another program)",
+                f"an invisible control character (U+{ord(found.group()):04X}) is here, which "
+                "YAML does not allow; delete it (it often comes from text copied out of "
+                "another program)",
             )
         )
 
@@ -397,8 +401,9 @@ class _Builder:
                     self._at(
                         key_node,
                         (*loc, key),
-                        f"duplicate key '{excerpt(key)}' (first written on line {first_line[key]}); "
-                        "YAML would silently keep only the last one: remove or rename one of them",
+                        f"duplicate key '{excerpt(key)}' (first written on line "
+                        f"{first_line[key]}); YAML would silently keep only the last one: "
+                        "remove or rename one of them",
                     )
                 )
             first_line[key] = key_node.start_mark.line + 1

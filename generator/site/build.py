@@ -64,7 +64,7 @@ def build_site(
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        os.chmod(staging, 0o755)  # mkdtemp makes it private; a web server must read it
+        staging.chmod(0o755)  # mkdtemp makes it private; a web server must read it
         _swap_in(staging, target)
     return target
 
@@ -73,7 +73,7 @@ def build_site(
 def _exclusive(target: Path) -> Iterator[None]:
     """One build of a site at a time: a second waits for the first, then builds on its own."""
     lock_path = target.with_name(f".{target.name}-build.lock")
-    with open(lock_path, "a") as lock:
+    with lock_path.open("a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             yield
@@ -115,6 +115,7 @@ def _exchange(first: Path, second: Path) -> bool:
     renameat2 = getattr(libc, "renameat2", None)
     if renameat2 is None:
         return False
-    result = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second),
-                       _RENAME_EXCHANGE)
+    result = renameat2(
+        _AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE
+    )
     return bool(result == 0)

@@ -13,9 +13,9 @@ import hashlib
 import html
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from collections.abc import Callable
 from typing import Any, TypeAlias
 
 import jinja2
@@ -54,8 +54,9 @@ class Site:
         """The page's Markdown with fragments and assets inlined as raw HTML blocks, for an
         engine that runs no plugin (`curriculum render`)."""
         fragments = self.fragments.get(page, [])
-        text = _PLACEHOLDERS.sub(lambda match: sanitize.clean(fragments[int(match.group(1))]),
-                                 self.pages[page])
+        text = _PLACEHOLDERS.sub(
+            lambda match: sanitize.clean(fragments[int(match.group(1))]), self.pages[page]
+        )
         return text + (f"\n{self.page_assets[page]}\n" if page in self.page_assets else "")
 
 
@@ -89,8 +90,10 @@ class _Renderer:
             steps=" → ",
             accepted="；",
         )
-        self.categories = {cat: [u for u in curriculum.units.values() if u.category == cat]
-                           for cat in model.CATEGORIES}
+        self.categories = {
+            cat: [u for u in curriculum.units.values() if u.category == cat]
+            for cat in model.CATEGORIES
+        }
         self.terms: dict[str, list[tuple[model.Term, model.Unit]]] = {}
         for unit in curriculum.units.values():
             for term in unit.glossary:
@@ -101,15 +104,33 @@ class _Renderer:
         site = Site()
         self._page(site, "index.md", "home.md", COURSE_FILE)
         for track in self.c.course.tracks:
-            self._page(site, f"tracks/{track.id}.md", "track.md", COURSE_FILE, track=track,
-                       units=self.units_of(track))
+            self._page(
+                site,
+                f"tracks/{track.id}.md",
+                "track.md",
+                COURSE_FILE,
+                track=track,
+                units=self.units_of(track),
+            )
         for category, units in self.categories.items():
             if units:
-                self._page(site, f"categories/{category}.md", "category.md", None,
-                           category=category, units=units)
+                self._page(
+                    site,
+                    f"categories/{category}.md",
+                    "category.md",
+                    None,
+                    category=category,
+                    units=units,
+                )
         for unit in self.c.units.values():
-            self._page(site, f"units/{unit.id}.md", "unit.md", self.c.unit_sources[unit.id].path,
-                       unit=unit, bank=self.c.banks[unit.id])
+            self._page(
+                site,
+                f"units/{unit.id}.md",
+                "unit.md",
+                self.c.unit_sources[unit.id].path,
+                unit=unit,
+                bank=self.c.banks[unit.id],
+            )
         if self.terms:
             self._page(site, "glossary.md", "glossary.md", None)
         self._page(site, "progress.md", "progress.md", None)
@@ -141,11 +162,17 @@ class _Renderer:
         def fragment(html: str = "", caller: Callable[[], str] | None = None) -> Markup:
             """Keep finished HTML aside; the page's Markdown gets a placeholder line for it."""
             fragments.append(str(caller() if caller else html).strip())
-            return Markup("\n" + _PLACEHOLDER.format(len(fragments) - 1) + "\n")
+            return Markup("\n" + _PLACEHOLDER.format(len(fragments) - 1) + "\n")  # noqa: S704 (a fixed tag and a number)
 
         context.update(
-            path=path, course=self.c.course, curriculum=self.c, t=self.t, categories=self.categories,
-            terms=self.terms, link=lambda target: _relative(path, target), fragment=fragment,
+            path=path,
+            course=self.c.course,
+            curriculum=self.c,
+            t=self.t,
+            categories=self.categories,
+            terms=self.terms,
+            link=lambda target: _relative(path, target),
+            fragment=fragment,
             page=self,
         )
         site.pages[path] = self.env.get_template(template).render(**context)
@@ -153,7 +180,8 @@ class _Renderer:
         if any('class="kefu-' in html for html in fragments):
             site.page_assets[path] = (
                 f'<link rel="stylesheet" href="{self._asset_url(path, "quiz.css")}">\n'
-                f'<script src="{self._asset_url(path, "quiz.js")}"></script>')
+                f'<script src="{self._asset_url(path, "quiz.js")}"></script>'
+            )
         if source:
             site.edit_sources[path] = source
 
@@ -202,14 +230,17 @@ class _Renderer:
     def progress_data(self, from_page: str, unit_ids: list[str] | None = None) -> str:
         """What the progress script needs of each unit, as JSON for a data attribute."""
         chosen = [self.c.units[u] for u in unit_ids] if unit_ids else self.c.units.values()
-        units = [{
-            "id": u.id,
-            "title": u.title,
-            "category": u.category,
-            "url": self.page_url(from_page, f"units/{u.id}.md"),
-            "pass_ratio": self.c.pass_ratio(u.id),
-            "questions": {q.id: question_hash(q) for q in self.c.banks[u.id].questions},
-        } for u in chosen]
+        units = [
+            {
+                "id": u.id,
+                "title": u.title,
+                "category": u.category,
+                "url": self.page_url(from_page, f"units/{u.id}.md"),
+                "pass_ratio": self.c.pass_ratio(u.id),
+                "questions": {q.id: question_hash(q) for q in self.c.banks[u.id].questions},
+            }
+            for u in chosen
+        ]
         return json.dumps(units, ensure_ascii=False)
 
 

@@ -25,8 +25,13 @@ PAPER_TYPES = tuple(  # in the order of the paper's sections
 )
 NUMERALS = "一二三四五六七八九十"
 PAPER_KEY = model.KeyStyle(  # `option` is set per item: the labels are shuffled
-    option=lambda options, key: key, true="√", false="×", several="", steps=" → ",
-    accepted=" ／ ", sort_several=True,
+    option=lambda options, key: key,
+    true="√",
+    false="×",
+    several="",
+    steps=" → ",
+    accepted=" ／ ",
+    sort_several=True,
 )
 
 
@@ -39,8 +44,12 @@ class Item:
     number: int
     unit: model.Unit
     q: model.Portable
-    options: list[tuple[str, model.Option]] = field(default_factory=list)  # (label, option) as printed
-    original: list[tuple[str, str]] = field(default_factory=list)  # (printed label, key in the bank)
+    options: list[tuple[str, model.Option]] = field(
+        default_factory=list
+    )  # (label, option) as printed
+    original: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # (printed label, key in the bank)
     key: str = ""
     key_texts: list[str] = field(default_factory=list)  # the correct options, in words
     any_one_of: bool = False  # a fill question with several accepted answers
@@ -80,7 +89,9 @@ def build_exam(curriculum: model.Curriculum, unit_ids: list[str], count: int, se
     if count < 1:
         raise ExamError("--count must be at least 1")
     rng = random.Random(seed)
-    pools = {u: [q for q in curriculum.banks[u].questions if model.leaves_site(q)] for u in unit_ids}
+    pools = {
+        u: [q for q in curriculum.banks[u].questions if model.leaves_site(q)] for u in unit_ids
+    }
     skipped = [
         f"{u}/{q.id}"
         for u in unit_ids
@@ -176,7 +187,7 @@ def write_exam(exam: Exam, out: Path) -> tuple[list[Path], str | None]:
         (out / name).write_text(html, encoding="utf-8")
         written.append(out / name)
     try:
-        import weasyprint  # optional: PDFs straight from the command
+        import weasyprint  # noqa: PLC0415 (optional: PDFs straight from the command)
     except ImportError:
         return written, (
             "PDF: WeasyPrint is not installed, so no PDF was made; open exam.html in a "

@@ -22,7 +22,8 @@ MIN_KEYS_FOR_BALANCE = 4  # single+scenario questions a bank needs before key po
 NEAR_DUPLICATE = 0.8  # difflib ratio from which two options count as near-duplicates
 LONGEST_MARGIN = 1.1  # the key is a clue when at least 10 % longer than every other option
 
-_ALL_NONE = re.compile(  # 以上都对 / 以上说法均不正确 at the start; 都不是 / 全部正确 as the whole option
+# 以上都对 / 以上说法均不正确 at the start; 都不是 / 全部正确 as the whole option
+_ALL_NONE = re.compile(
     r"^\s*(?:以上|上述|上面)的?(?:选项|说法|做法|答案|各项|几项|几种)?(?:都|全|均|皆)"
     r"|^\s*(?:都|全|均)不(?:是|对|正确)[。.！!]?\s*$|^\s*全部都?(?:正确|错误|对|不对)[。.！!]?\s*$"
     r"|\b(?:all|none|both|neither) of (?:the )?(?:above|these)\b",
@@ -81,12 +82,13 @@ class Finding:
     def github(self, level: str) -> str:
         """A GitHub Actions workflow command, which shows as an annotation on the file."""
         return (
-            f"::{level} file={_gh(self.file, True)},line={self.line},col={self.column},"
-            f"title={_gh(self.rule, True)}::{_gh(self.message)}"
+            f"::{level} file={_gh(self.file, property_value=True)},"
+            f"line={self.line},col={self.column},"
+            f"title={_gh(self.rule, property_value=True)}::{_gh(self.message)}"
         )
 
 
-def _gh(text: str, property_value: bool = False) -> str:
+def _gh(text: str, *, property_value: bool = False) -> str:
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
 
@@ -109,15 +111,15 @@ def lint_bank(bank: model.QuizBank, source: Source, display_root: str = "") -> l
         if placeholder := _placeholder(question.model_dump(), at):
             found += placeholder  # a skeleton being written: its other clues are the template's
             continue
-        found += [Clue((*at, *clue.loc), clue.rule, clue.message) for clue in question_findings(question)]
+        found += [
+            Clue((*at, *clue.loc), clue.rule, clue.message) for clue in question_findings(question)
+        ]
     if balance := key_position(bank):
         found.append(Clue(("questions",), "key-position", balance))
     return _findings(source, found, display_root)
 
 
-def _findings(
-    source: Source, found: list[Clue], display_root: str
-) -> list[Finding]:
+def _findings(source: Source, found: list[Clue], display_root: str) -> list[Finding]:
     file = f"{display_root}/{source.path}" if display_root else source.path
     return [
         Finding(file, *source.locate(loc, at_key=loc == ("questions",)), rule, message)
@@ -145,8 +147,9 @@ def question_findings(q: model.AnyQuestion) -> Iterator[Clue]:
                 ("options", q.answer),
                 "longest-key",
                 (
-                    f"the correct option '{q.answer}' ({lengths[q.answer]} characters) is much longer than "
-                    f"every other (at most {others}); trainees pick the longest: make them about equal"
+                    f"the correct option '{q.answer}' ({lengths[q.answer]} characters) is much "
+                    f"longer than every other (at most {others}); trainees pick the longest: "
+                    "make them about equal"
                 ),
             )
     for key, option in options.items():
@@ -164,7 +167,8 @@ def question_findings(q: model.AnyQuestion) -> Iterator[Clue]:
             ("stem",),
             "negative-stem",
             (
-                f"the question asks with '{word}', easy to misread; ask positively or emphasise it: **{word}**"
+                f"the question asks with '{word}', easy to misread; "
+                f"ask positively or emphasise it: **{word}**"
             ),
         )
     texts = list(options.items())
@@ -178,7 +182,8 @@ def question_findings(q: model.AnyQuestion) -> Iterator[Clue]:
                     ("options", key_b),
                     "near-duplicate-options",
                     (
-                        f"options '{key_a}' and '{key_b}' are nearly the same ({a.text} / {b.text}); "
+                        f"options '{key_a}' and '{key_b}' are nearly the same "
+                        f"({a.text} / {b.text}); "
                         "make each a distinct, plausible choice"
                     ),
                 )
@@ -196,7 +201,8 @@ def question_findings(q: model.AnyQuestion) -> Iterator[Clue]:
                 "absolute-clue",
                 (
                     f"only wrong options use absolute words ({', '.join(in_wrong)} in "
-                    f"{', '.join(culprits)}): trainees learn to rule them out; reword or use them in the key too"
+                    f"{', '.join(culprits)}): trainees learn to rule them out; "
+                    "reword or use them in the key too"
                 ),
             )
 

@@ -109,7 +109,8 @@ def read_results(path: Path, course_id: str) -> ResultsFile:
         )
     if data.get("course") != course_id:
         raise BadResults(
-            f"results of another course ({_shown(data.get('course'))}; this course is {course_id!r})"
+            f"results of another course ({_shown(data.get('course'))}; "
+            f"this course is {course_id!r})"
         )
     try:
         checked = _Results.model_validate(data)
@@ -119,9 +120,10 @@ def read_results(path: Path, course_id: str) -> ResultsFile:
 
 
 def _read_regular_file(path: Path) -> bytes:
-    """The bytes of a regular file of at most MAX_BYTES; pipes, folders and devices are named, never read."""
+    """The bytes of a regular file of at most MAX_BYTES; pipes, folders and devices are named,
+    never read."""
     try:
-        kind = os.stat(path).st_mode
+        kind = path.stat().st_mode
     except FileNotFoundError:
         raise BadResults(
             "a link to a file that does not exist"
@@ -153,7 +155,7 @@ def _read_regular_file(path: Path) -> bytes:
 
 
 def _shown(value: Any, as_json: bool = False) -> str:
-    """An untrusted value quoted for a message: short, with control characters written as escapes."""
+    """An untrusted value quoted for a message: short, control characters written as escapes."""
     text = (
         outputs.json_for_terminal(json.dumps(value, ensure_ascii=False)) if as_json else repr(value)
     )
@@ -180,7 +182,9 @@ _PROBLEMS = {  # pydantic error type -> how a trainer reads it
     "bool_type": "must be true or false",
     "list_type": "must be a list",
     "model_type": "must be an object",
-    "string_pattern_mismatch": "must be an id such as 'after-sales' (lowercase letters, digits and -)",
+    "string_pattern_mismatch": (
+        "must be an id such as 'after-sales' (lowercase letters, digits and -)"
+    ),
     "greater_than_equal": "must be at least {ge}",
     "string_too_long": "must be at most {max_length} characters",
 }
@@ -211,18 +215,18 @@ def build_report(curriculum: model.Curriculum, files: list[ResultsFile]) -> Clas
     best: dict[str, dict[str, UnitResult]] = {}
     latest_missed: dict[str, dict[str, list[str]]] = {}
     warnings = []
-    for results in sorted(files, key=lambda f: f.exported_at):  # later files win for `missed`
-        mine = best.setdefault(results.trainee, {})
-        for r in results.units:
+    for read in sorted(files, key=lambda f: f.exported_at):  # later files win for `missed`
+        mine = best.setdefault(read.trainee, {})
+        for r in read.units:
             if r.unit not in curriculum.units:
-                warnings.append(f"{results.path}: unit '{r.unit}' is not in this course; ignored")
+                warnings.append(f"{read.path}: unit '{r.unit}' is not in this course; ignored")
                 continue
             if r.unit not in mine or (r.score / r.total, r.date) > (
                 mine[r.unit].score / mine[r.unit].total,
                 mine[r.unit].date,
             ):
                 mine[r.unit] = r
-            latest_missed.setdefault(results.trainee, {})[r.unit] = r.missed
+            latest_missed.setdefault(read.trainee, {})[r.unit] = r.missed
     counts = Counter(
         (unit, q)
         for units in latest_missed.values()
@@ -252,7 +256,10 @@ def course_order(curriculum: model.Curriculum) -> list[str]:
 
 
 def report_text(report: ClassReport) -> str:
-    head = f"班级成绩：{report.course.title}（{len(report.best)} 名学员，{report.files} 个文件；✓ 表示已通过）"
+    head = (
+        f"班级成绩：{report.course.title}"
+        f"（{len(report.best)} 名学员，{report.files} 个文件；✓ 表示已通过）"
+    )
     rows = [
         [name, *(report.cell(name, u.id) for u in report.units), report.passed_units(name)]
         for name in report.trainees

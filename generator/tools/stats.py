@@ -124,13 +124,9 @@ def course_stats(curriculum: model.Curriculum) -> CourseStats:
         duration_minutes=sum(u.duration_minutes for u in units),
         objectives=sum(len(u.objectives) for u in units),
         questions=sum(u.questions for u in units),
-        question_types={
-            t: sum(u.question_types[t] for u in units) for t in model.QUESTION_TYPES
-        },
+        question_types={t: sum(u.question_types[t] for u in units) for t in model.QUESTION_TYPES},
     )
-    return CourseStats(
-        curriculum.course.id, curriculum.course.title, READING_RATE, units, total
-    )
+    return CourseStats(curriculum.course.id, curriculum.course.title, READING_RATE, units, total)
 
 
 def stats_text(stats: CourseStats, type_names: dict[str, str]) -> str:

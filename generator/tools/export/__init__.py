@@ -9,6 +9,7 @@ from __future__ import annotations
 from generator.course import model
 from generator.locale import strings
 
+
 def dialogue_lines(q: model.ScenarioQuestion) -> list[tuple[str, str]]:
     """(speaker label, text) for each turn, with the question's own labels when it has them."""
     labels = {**strings()["speaker"], **q.speakers}

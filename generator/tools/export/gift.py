@@ -16,12 +16,14 @@ from generator.tools.export import dialogue_lines, exported
 _SPECIAL = "\\~=#{}:"
 # Every line break a reader might split on; written as GIFT's \n, so text never starts a live line.
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-# Moodle reads a leading %50% of an answer as its grade (a leading [html] as its format: escape_part).
+# Moodle reads a leading %50% of an answer as its grade (a leading [html] as its format:
+# escape_part).
 _WEIGHT_LIKE = re.compile(r"%-*[0-9]{1,2}\.?[0-9]*%")
 
 
 def escape(text: str) -> str:
-    """GIFT text: special characters backslash-escaped, line breaks as \\n (a blank line ends a question)."""
+    """GIFT text: special characters backslash-escaped, line breaks as \\n (a blank line ends a
+    question)."""
     for char in _SPECIAL:
         text = text.replace(char, "\\" + char)
     return _LINE_BREAK.sub(r"\\n", text)
@@ -49,7 +51,8 @@ def to_gift(curriculum: model.Curriculum) -> tuple[str, list[str]]:
     questions, skipped = exported(curriculum)
     blocks = [
         comment(
-            f"{curriculum.course.title}: {len(questions)} questions, exported by `curriculum export gift`"
+            f"{curriculum.course.title}: {len(questions)} questions, "
+            "exported by `curriculum export gift`"
         )
     ]
     category = None
