@@ -27,6 +27,19 @@ PROJECT = click.option(
 )
 
 
+class _BadUsage(click.UsageError):
+    """A usage error shown as click shows it, with the exit code of every other refusal."""
+
+    exit_code = 1
+
+    def __init__(self, error: click.UsageError):
+        super().__init__(error.message, error.ctx)
+        self.error = error
+
+    def format_message(self) -> str:
+        return self.error.format_message()
+
+
 class _Command(click.Command):
     """Bad input exits 1 like every other refusal (click's own usage errors would exit 2)."""
 
@@ -34,8 +47,7 @@ class _Command(click.Command):
         try:
             return super().parse_args(ctx, args)
         except click.UsageError as error:
-            error.exit_code = 1
-            raise
+            raise _BadUsage(error) from error
 
 
 class _Group(click.Group):
@@ -160,7 +172,7 @@ def render(project: Path, out: Path) -> None:
 
 
 def _say(text: str, err: bool = False) -> None:
-    """Echo text that may hold names and titles from files anyone can edit, minus escape sequences."""
+    """Echo text that may hold names and titles from files anyone can edit, minus escapes."""
     click.echo(terminal_text(text), err=err)
 
 
@@ -261,7 +273,7 @@ def stats(project: Path, as_json: bool) -> None:
 
     numbers = course_stats(load_curriculum(project))
     if as_json:
-        click.echo(json_for_terminal(json.dumps(numbers, ensure_ascii=False, indent=2)))
+        click.echo(json_for_terminal(json.dumps(numbers.as_json(), ensure_ascii=False, indent=2)))
     else:
         _say(stats_text(numbers, strings()["question_type"]).rstrip("\n"))
 
@@ -299,7 +311,8 @@ def lint(project: Path, strict: bool, output: str) -> None:
         _say(finding.github(level) if output == "github" else finding.text(level))
     files = len({f.file for f in findings})
     summary = (
-        f"{len(findings)} finding{'s' if len(findings) != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+        f"{len(findings)} finding{'s' if len(findings) != 1 else ''} "
+        f"in {files} file{'s' if files != 1 else ''}"
         if findings
         else f"no findings in {len(curriculum.banks)} question banks"
     )
@@ -360,7 +373,8 @@ def exam(project: Path, units: tuple[str, ...], count: int, seed: int | None, ou
     if note:
         click.echo(note)
     click.echo(
-        f"{paper.count} questions, paper number (seed) {seed}: `--seed {seed}` prints the same paper again"
+        f"{paper.count} questions, paper number (seed) {seed}: "
+        f"`--seed {seed}` prints the same paper again"
     )
 
 

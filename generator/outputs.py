@@ -41,8 +41,9 @@ def csv_cell(value: Any) -> Any:
 
 
 def write_csv(target: Path, rows: Iterable[Sequence[Any]]) -> None:
-    """Every CSV the tools write: UTF-8 with a BOM (Excel guesses GBK without it), cells neutralised."""
-    with open(target, "w", encoding="utf-8-sig", newline="") as file:
+    """Every CSV the tools write: UTF-8 with a BOM (Excel guesses GBK without it), cells
+    neutralised."""
+    with target.open("w", encoding="utf-8-sig", newline="") as file:
         writer = csv.writer(file)
         writer.writerows([csv_cell(cell) for cell in row] for row in rows)
 
@@ -55,12 +56,13 @@ def terminal_text(text: str) -> str:
 
 
 def one_line(text: str) -> str:
-    """Terminal-safe text on one line, runs of spaces and line breaks collapsed (names, table cells)."""
+    """Terminal-safe text on one line, runs of spaces and line breaks collapsed (names, cells)."""
     return " ".join(terminal_text(text).split())
 
 
 def json_for_terminal(text: str) -> str:
-    """JSON text with the controls json.dumps leaves raw written as \\u escapes: same data, safe to print."""
+    """JSON text with the controls json.dumps leaves raw written as \\u escapes: the same data,
+    safe to print."""
     return "".join(f"\\u{ord(c):04x}" if c != "\n" and _is_control(c) else c for c in text)
 
 

@@ -6,7 +6,9 @@ question, and the failure names file:line and the fix.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -15,8 +17,11 @@ from generator.course.load import QUIZZES_DIR, UNITS_DIR, load_file
 from generator.course.problems import Problem, ProblemsFound, Source
 from generator.errors import KefuError
 
+if TYPE_CHECKING:  # pytest's own signature types, not exported under a public name
+    from _pytest._code.code import TerminalRepr, TracebackStyle
 
-def pytest_collect_file(file_path: Path, parent: pytest.Collector):
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> QuizBankFile | None:
     root = parent.config.rootpath
     if file_path.suffix == ".yml" and file_path.parent == root / QUIZZES_DIR:
         return QuizBankFile.from_parent(parent, path=file_path)
@@ -24,7 +29,7 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector):
 
 
 class QuizBankFile(pytest.File):
-    def collect(self):
+    def collect(self) -> Iterator[pytest.Item]:
         root = self.config.rootpath
         relative = self.path.relative_to(root)
         try:
@@ -54,7 +59,15 @@ def _objectives(root: Path, unit_id: str) -> list[str] | None:
 
 
 class QuestionItem(pytest.Item):
-    def __init__(self, *, question, index: int, source: Source, objectives, **kwargs):
+    def __init__(
+        self,
+        *,
+        question: model.AnyQuestion,
+        index: int,
+        source: Source,
+        objectives: list[str] | None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         self.question = question
         self.index = index
@@ -79,12 +92,14 @@ class QuestionItem(pytest.Item):
         if problems:
             raise AnswerKeyError(problems)
 
-    def repr_failure(self, excinfo, style=None):
+    def repr_failure(
+        self, excinfo: pytest.ExceptionInfo[BaseException], style: TracebackStyle | None = None
+    ) -> str | TerminalRepr:
         if isinstance(excinfo.value, AnswerKeyError):
             return "\n".join(map(str, excinfo.value.problems))
         return super().repr_failure(excinfo, style)
 
-    def reportinfo(self):
+    def reportinfo(self) -> tuple[Path, int, str]:
         line = self.source.locate(("questions", self.index))[0]
         return self.path, line - 1, f"{self.question.type} question {self.question.id}"
 
@@ -92,17 +107,19 @@ class QuestionItem(pytest.Item):
 class BrokenBankItem(pytest.Item):
     """Stands for a bank that does not load at all, so its problems still fail the run."""
 
-    def __init__(self, *, problems: list[Problem], **kwargs):
+    def __init__(self, *, problems: list[Problem], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.problems = problems
 
     def runtest(self) -> None:
         raise AnswerKeyError(self.problems)
 
-    def repr_failure(self, excinfo, style=None):
+    def repr_failure(
+        self, excinfo: pytest.ExceptionInfo[BaseException], style: TracebackStyle | None = None
+    ) -> str:
         return "\n".join(map(str, self.problems))
 
-    def reportinfo(self):
+    def reportinfo(self) -> tuple[Path, int, str]:
         return self.path, 0, "the question bank does not load"
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from generator.course import model
 from generator.course.load import load_curriculum
-from generator.site.render import display_order, question_hash, render_site
+from generator.site.render import question_hash, render_site
 
 
 @pytest.fixture
@@ -82,7 +82,7 @@ def test_quiz_markup_hooks(site, mini_project):
     assert 'type="text" class="kefu-fill"' in page
     beta = site.standalone("units/beta.md")
     order_question = load_curriculum(mini_project).banks["beta"].questions[0]
-    assert re.findall(r'data-option="(\w)"', beta) == display_order(order_question)
+    assert re.findall(r'data-option="(\w)"', beta) == order_question.display_order()
 
 
 def test_order_items_never_start_solved():
@@ -98,9 +98,9 @@ def test_order_items_never_start_solved():
                 options={k: k.upper() for k in keys},
                 answer=keys,
             )
-            order = display_order(question)
+            order = question.display_order()
             assert sorted(order) == keys and order != keys
-            assert order == display_order(question)  # stable between builds
+            assert order == question.display_order()  # stable between builds
 
 
 def test_text_from_yaml_is_escaped(mini_project):

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
+from generator.course import results
 from generator.course.schema import SCHEMA_DIR, schema_texts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,3 +62,19 @@ def test_schema_accepts_both_option_forms_and_describes_fields():
         "scenario",
         "typing",
     }
+
+
+def test_the_documented_results_file_fits_the_results_schema():
+    guide = (ROOT / "docs/guide/tools.md").read_text(encoding="utf-8")
+    example = json.loads(re.search(r"```json\n(.*?)```", guide, re.S).group(1))
+    assert results.Results.model_validate(example).units[0].missed == ["fast-reply-why"]
+    schema = json.loads(schema_texts()["results.schema.json"])
+    assert set(schema["required"]) == {
+        "format",
+        "version",
+        "course",
+        "trainee",
+        "exported_at",
+        "units",
+    }
+    assert set(example) == set(schema["properties"])

@@ -2,95 +2,41 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections import Counter
+from typing import TypeAlias, TypeVar
 
 from generator.course import model
-from generator.course.problems import Problem, Source, excerpt
+from generator.course.problems import Problem, Source
 
-Loaded = tuple  # (model instance, Source), or None when the file did not load
-BLANK = re.compile(r"_{4,}")
+M = TypeVar("M")
+Loaded: TypeAlias = tuple[M, Source]  # a file that loaded: its model instance and its Source
 
 
-def fold(text: str) -> str:
-    """How fill answers are compared: trimmed, full-/half-width and case folded.
+def question_problems(question: model.AnyQuestion) -> list[model.KeyProblem]:
+    """Problems of one question's key, as (field path within the question, message).
 
-    The quiz script in the browser folds the same way (NFKC, lower case, spaces collapsed).
+    Each question type owns its checks (model.py); this is the one place callers ask.
     """
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-
-
-def question_problems(question: model.AnyQuestion) -> list[tuple[tuple, str]]:
-    """Problems of one question's key, as (field path within the question, message)."""
-    found: list[tuple[tuple, str]] = []
-    options = getattr(question, "options", {})
-    keys = list(options)
-    listed = ", ".join(keys)
-    if question.type in ("single", "scenario") and question.answer not in options:
-        found.append(
-            (("answer",), f"'{excerpt(question.answer)}' is not one of the options {listed}")
-        )
-    if question.type in ("multiple", "order"):
-        for key, count in Counter(question.answer).items():
-            if key not in options:
-                found.append((("answer",), f"'{excerpt(key)}' is not one of the options {listed}"))
-            elif count > 1:
-                found.append(
-                    (("answer",), f"'{key}' is listed {count} times; list each option once")
-                )
-    if question.type == "multiple" and set(question.answer) >= set(keys):
-        found.append(
-            (
-                ("answer",),
-                "every option is marked correct; a multiple-choice question "
-                "needs at least one wrong option",
-            )
-        )
-    if question.type == "order" and (missing := [k for k in keys if k not in question.answer]):
-        found.append(
-            (
-                ("answer",),
-                f"the order is missing {', '.join(missing)}; "
-                "list every option once, first step first",
-            )
-        )
-    if question.type == "fill":
-        if not BLANK.search(question.stem):
-            found.append((("stem",), "mark the blank in the stem with ____ (four underscores)"))
-        found += _duplicates(("answer",), question.answer, "accepted answer")
-    if options:
-        found += _duplicates(("options",), [o.text for o in options.values()], "option text")
-    return found
-
-
-def _duplicates(loc: tuple, texts: list[str], what: str) -> list[tuple[tuple, str]]:
-    seen: dict[str, int] = {}
-    found = []
-    for i, text in enumerate(texts):
-        if fold(text) in seen:
-            found.append(
-                (loc, f"{what} {excerpt(repr(text))} appears twice; each must be different")
-            )
-        seen.setdefault(fold(text), i)
-    return found
+    return question.key_problems()
 
 
 def cross_check(
-    course: Loaded | None, units: dict[str, Loaded | None], banks: dict[str, Loaded | None]
+    course: Loaded[model.Course] | None,
+    units: dict[str, Loaded[model.Unit] | None],
+    banks: dict[str, Loaded[model.QuizBank] | None],
 ) -> list[Problem]:
     """Every rule spanning fields or files; files that failed to load are skipped."""
     problems: list[Problem] = []
-    for stem, loaded in units.items():
-        if loaded:
-            problems += _check_unit(stem, *loaded, has_bank=stem in banks)
+    for stem, unit_file in units.items():
+        if unit_file:
+            problems += _check_unit(stem, *unit_file, has_bank=stem in banks)
             if bank := banks.get(stem):
-                problems += _check_assessed(*loaded, bank[0])
-    for stem, loaded in banks.items():
-        if loaded:
-            unit = units.get(loaded[0].unit)
+                problems += _check_assessed(*unit_file, bank[0])
+    for stem, bank_file in banks.items():
+        if bank_file:
+            bank_id = bank_file[0].unit
+            unit = units.get(bank_id)
             problems += _check_bank(
-                stem, *loaded, unit_known=loaded[0].unit in units, unit=unit[0] if unit else None
+                stem, *bank_file, unit_known=bank_id in units, unit=unit[0] if unit else None
             )
     if course:
         problems += _check_course(*course, unit_ids=set(units))

@@ -11,14 +11,16 @@ from __future__ import annotations
 import difflib
 import os
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
 
 from generator.course import checks, model
 from generator.course.placeholders import placeholder_problems
-from generator.course.problems import Problem, ProblemsFound, Source, excerpt
+from generator.course.problems import Loc, Problem, ProblemsFound, Source, excerpt
 from generator.course.yaml_source import YamlProblem, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -62,13 +64,20 @@ def load_curriculum(root: Path | str = ".", *, drafts: bool = False) -> model.Cu
             problems += placeholder_problems(loaded)
     if problems:
         raise ProblemsFound(problems)
+    assert course is not None  # a file that did not load has left a problem
+    loaded_units, loaded_banks = _loaded(units), _loaded(banks)
     return model.Curriculum(
         course=course[0],
-        units={unit_id: loaded[0] for unit_id, loaded in units.items()},
-        banks={unit_id: loaded[0] for unit_id, loaded in banks.items()},
-        unit_sources={unit_id: loaded[1] for unit_id, loaded in units.items()},
-        bank_sources={unit_id: loaded[1] for unit_id, loaded in banks.items()},
+        units={unit_id: loaded[0] for unit_id, loaded in loaded_units.items()},
+        banks={unit_id: loaded[0] for unit_id, loaded in loaded_banks.items()},
+        unit_sources={unit_id: loaded[1] for unit_id, loaded in loaded_units.items()},
+        bank_sources={unit_id: loaded[1] for unit_id, loaded in loaded_banks.items()},
     )
+
+
+def _loaded(files: dict[str, tuple[M, Source] | None]) -> dict[str, tuple[M, Source]]:
+    """The files that loaded (with no problems found, that is all of them)."""
+    return {stem: pair for stem, pair in files.items() if pair is not None}
 
 
 def load_file(root: Path, relative: Path | str, model_class: type[M]) -> tuple[M, Source]:
@@ -81,17 +90,17 @@ def load_file(root: Path, relative: Path | str, model_class: type[M]) -> tuple[M
 
 
 def _yaml_files(root: Path, folder: str, problems: list[Problem]) -> list[Path]:
-    for odd in _named(root, folder, "*.yaml"):
-        problems.append(
-            Problem(
-                str(odd), 1, 1, "", f"rename the file to {odd.stem}.yml: course files end in .yml"
-            )
-        )
+    problems.extend(
+        Problem(str(odd), 1, 1, "", f"rename the file to {odd.stem}.yml: course files end in .yml")
+        for odd in _named(root, folder, "*.yaml")
+    )
     return _named(root, folder, "*.yml")
 
 
 def _named(root: Path, folder: str, pattern: str) -> list[Path]:
-    """Paths matching ``pattern`` in ``folder``, relative to ``root``; dot-files are editor debris."""
+    """Paths matching ``pattern`` in ``folder``, relative to ``root``.
+
+    Dot-files are editor debris."""
     return [
         p.relative_to(root)
         for p in sorted((root / folder).glob(pattern))
@@ -99,7 +108,9 @@ def _named(root: Path, folder: str, pattern: str) -> list[Path]:
     ]
 
 
-def _load(root: Path, relative: Path | str, model_class: type[M], problems: list[Problem]):
+def _load(
+    root: Path, relative: Path | str, model_class: type[M], problems: list[Problem]
+) -> tuple[M, Source] | None:
     display = str(relative)
     try:
         data, source = read_yaml(root / relative, display, root=root)
@@ -159,7 +170,7 @@ _FIELD_NAMES = sorted(
 _TYPE_LIST = ", ".join(model.QUESTION_TYPES)
 
 
-def _clean_loc(loc: tuple) -> tuple:
+def _clean_loc(loc: tuple[str | int, ...]) -> Loc:
     """Drop the union tags pydantic inserts, e.g. ("questions", 0, "single", "answer")."""
     return tuple(
         p
@@ -168,7 +179,7 @@ def _clean_loc(loc: tuple) -> tuple:
     )
 
 
-def _explain(error: dict[str, Any], source: Source) -> Problem:
+def _explain(error: ErrorDetails, source: Source) -> Problem:
     loc = _clean_loc(error["loc"])
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     name = loc[-1] if loc else ""
@@ -186,7 +197,7 @@ def _explain(error: dict[str, Any], source: Source) -> Problem:
     return source.problem(loc, _MESSAGES.get(kind, _default)(value, ctx, error))
 
 
-def _text_type(value, ctx, error) -> str:
+def _text_type(value: Any, ctx: dict[str, Any], error: ErrorDetails) -> str:
     if isinstance(value, bool):
         return (
             "expected text, but YAML read a yes/no word (yes, no, on, off, true, false) as "
@@ -195,7 +206,7 @@ def _text_type(value, ctx, error) -> str:
     return f"expected text, not {_kind(value)}"
 
 
-def _pattern(value, ctx, error) -> str:
+def _pattern(value: Any, ctx: dict[str, Any], error: ErrorDetails) -> str:
     if "A-Z" in ctx.get("pattern", ""):
         return f"option key {_shown(value)} must be letters or digits, e.g. a, b, c"
     return (
@@ -216,7 +227,7 @@ def _whole_number(value: Any) -> str:
     return f"expected a whole number, not {_kind(value)}"
 
 
-def _kind(value) -> str:
+def _kind(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping (lines of `field: value`)"
     if isinstance(value, list):
@@ -224,16 +235,16 @@ def _kind(value) -> str:
     return _shown(value) if value is not None else "nothing (the value is empty)"
 
 
-def _shown(value) -> str:
+def _shown(value: Any) -> str:
     """A value as a message quotes it: its repr, cut to a short excerpt."""
     return excerpt(repr(value))
 
 
-def _default(value, ctx, error) -> str:
+def _default(value: Any, ctx: dict[str, Any], error: ErrorDetails) -> str:
     return error["msg"]
 
 
-_MESSAGES = {
+_MESSAGES: dict[str, Callable[[Any, dict[str, Any], ErrorDetails], str]] = {
     "string_type": _text_type,
     "string_too_short": lambda v, c, e: "must not be empty; write the text after the colon",
     "string_pattern_mismatch": _pattern,

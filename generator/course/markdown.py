@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 
@@ -74,7 +78,7 @@ def render_inline(text: str) -> str:
 @lru_cache(maxsize=8192)
 def rendered(text: str, inline: bool = False) -> Rendered:
     """Parse once; keep the HTML and what was refused (cached: validation, then rendering)."""
-    env: dict = {"problems": []}
+    env: dict[str, Any] = {"problems": []}
     if inline:
         tokens = _parser().parseInline(text, env)
     else:
@@ -191,13 +195,17 @@ def _admonition_problems(text: str) -> list[str]:
             indent = len(match.group(1))
             if following and len(following[0]) - len(following[0].lstrip(" ")) < indent + 4:
                 return [
-                    f"the content of the box {line.strip()!r} must be indented 4 spaces more "
-                    "than its first line"
+                    (
+                        f"the content of the box {line.strip()!r} must be indented 4 spaces "
+                        "more than its first line"
+                    )
                 ]
     return []
 
 
-def _render_box(renderer, tokens: list[Token], idx: int, options, env) -> str:
+def _render_box(
+    renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
     """Boxes as Material styles them: `!!!` a titled div, `???` a collapsed <details>."""
     token = tokens[idx]
     collapsible = token.markup.startswith("?")
@@ -230,16 +238,23 @@ def _drop_box_titles(state: StateCore) -> None:
     state.tokens = kept
 
 
-def _render_raw(renderer, tokens, idx, options, env) -> str:
+def _render_raw(
+    renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
     return f"<p>{html.escape(tokens[idx].content.strip())}</p>\n"
+
+
+class _Parser(MarkdownIt):
+    def validateLink(self, url: str) -> bool:  # noqa: N802 (markdown-it's name)
+        """Every link reaches _safety_rule, which decides."""
+        return True
 
 
 @cache
 def _parser() -> MarkdownIt:
     """Built on first use, not at import: commands that render nothing never pay for it."""
-    parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    parser = _Parser("commonmark", {"html": True}).enable(["table", "strikethrough"])
     parser.use(admon_plugin).use(deflist_plugin)
-    parser.validateLink = lambda url: True  # every link reaches _safety_rule, which decides
     parser.core.ruler.push("kefu_safety", _safety_rule)
     parser.core.ruler.push("kefu_cjk_lines", _join_cjk_lines)
     parser.core.ruler.push("kefu_box_titles", _drop_box_titles)

@@ -6,22 +6,31 @@ Structure and types are checked here; rules that span fields or files live in ch
 
 from __future__ import annotations
 
+import random
+import re
+import unicodedata
+from abc import ABC, abstractmethod
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal, TypeAlias, get_args
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, TypeAlias, get_args
 
 from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     StrictBool,
     StringConstraints,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
+from typing_extensions import TypeIs  # typing.TypeIs is Python 3.13+
 
 from generator.course.markdown import inline_problem, markdown_problem
-from generator.course.problems import Source
+from generator.course.problems import Source, excerpt
 
 CATEGORIES = {
     "qualities": "基本素质",
@@ -31,7 +40,6 @@ CATEGORIES = {
     "faq": "常见问题",
 }
 AUDIENCES = {"trainee": "学员", "trainer": "培训师与店主"}
-QUESTION_TYPES = ("single", "multiple", "truefalse", "fill", "order", "scenario", "typing")
 
 
 def _safe_markdown(text: str) -> str:
@@ -115,7 +123,7 @@ class Unit(Strict):
     """Lower-case letters, digits and dashes; the same as the file name."""
     title: Text
     category: Category
-    """qualities 基本素质, knowledge 专业知识, process 服务流程, motivation 团队培养与激励, faq 常见问题."""
+    """qualities 基本素质, knowledge 专业知识, process 服务流程, motivation 团队培养与激励, faq 常见问题."""  # noqa: E501 (one line: the schema's description)
     audience: Audience
     """trainee (new 客服) or trainer (shop owners and team leads)."""
     summary: Text
@@ -144,7 +152,9 @@ class Option(Strict):
         return {"text": value} if isinstance(value, (str, int, float)) else value
 
     @classmethod
-    def __get_pydantic_json_schema__(cls, core_schema, handler):
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
         return {"anyOf": [{"type": "string", "minLength": 1}, handler(core_schema)]}
 
 
@@ -169,7 +179,9 @@ class Turn(Strict):
         )
 
     @classmethod
-    def __get_pydantic_json_schema__(cls, core_schema, handler):
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
         line = {"type": "string", "minLength": 1}
         return {
             "oneOf": [
@@ -185,9 +197,43 @@ class Turn(Strict):
 
 
 Options = dict[OptionKey, Option]
+KeyProblem: TypeAlias = tuple[tuple[str, ...], str]
+"""A problem of a question's answer key: (field path within the question, message)."""
+BrowserKey: TypeAlias = str | bool | list[str] | dict[str, float]
+Widget = Literal["radio", "checkbox", "truefalse", "fill", "order", "typing"]
+BLANK = re.compile(r"_{4,}")
 
 
-class QuestionBase(Strict):
+def fold(text: str) -> str:
+    """How fill answers are compared: trimmed, full-/half-width and case folded.
+
+    The quiz script in the browser folds the same way (NFKC, lower case, spaces collapsed).
+    """
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def option_letter(index: int) -> str:
+    """A, B, C…: how options are named to trainees, on the site and on paper."""
+    return chr(ord("A") + index)
+
+
+@dataclass(frozen=True)
+class KeyStyle:
+    """How one output writes answer keys as text: the site, a paper's answer sheet, a table."""
+
+    option: Callable[[Options, str], str]  # one correct option, from the options and its key
+    true: str
+    false: str
+    several: str  # between the correct options of a multiple-choice question
+    steps: str  # between the steps of an order
+    accepted: str  # between the accepted answers of a fill question
+    sort_several: bool = False  # several correct options sorted as `option` writes them
+    passage_is_key: bool = False  # a typing drill's key is its passage (else it has none)
+
+
+class QuestionBase(Strict, ABC):
+    """What every question type has; each type owns its key checks and its key as text."""
+
     id: Id
     """Unique in the bank; lower-case letters, digits and dashes."""
     objective: Id
@@ -197,39 +243,234 @@ class QuestionBase(Strict):
     explanation: Markdown
     """Shown after answering: why the right answer is right, why the tempting one is wrong."""
 
+    widget: ClassVar[Widget]
+    """How a trainee answers: the quiz template's branch, and the answer space on paper."""
+    key_label: ClassVar[str] = "answer_is"
+    """The UI string (locale/zh.json) that introduces the key on the site."""
 
-class SingleQuestion(QuestionBase):
+    def choices(self) -> Options:
+        """The options a trainee chooses from or puts in order; none for other types."""
+        return {}
+
+    def letters(self) -> dict[str, str]:
+        """Option key -> the letter trainees see, in the order the bank lists them."""
+        return {key: option_letter(i) for i, key in enumerate(self.choices())}
+
+    def display_order(self) -> list[str]:
+        """Option keys as the site first shows them: as the bank lists them."""
+        return list(self.choices())
+
+    def key_problems(self) -> list[KeyProblem]:
+        """What is wrong with the answer key, beyond what the field types check."""
+        return []
+
+    @abstractmethod
+    def key_text(self, style: KeyStyle) -> str:
+        """The correct answer in words, as ``style`` writes it ("" when it has none)."""
+
+    @abstractmethod
+    def browser_key(self) -> BrowserKey:
+        """What the quiz script needs to grade an answer (data-answer)."""
+
+
+class Choices(ABC):
+    """Behaviour of the questions answered from their options: single, multiple, scenario, order.
+
+    A mixin without fields, so each model keeps its fields' order (the JSON Schema and the
+    progress hashes depend on it).
+    """
+
+    if TYPE_CHECKING:
+        id: str
+        options: Options
+
+    def choices(self) -> Options:
+        return self.options
+
+    def shuffled(self, rng: random.Random) -> list[str]:
+        """The option keys in a random order drawn from ``rng``."""
+        keys = list(self.options)
+        rng.shuffle(keys)
+        return keys
+
+    @abstractmethod
+    def correct_keys(self) -> list[str]:
+        """The keys of the correct options, in the order the bank lists the answer."""
+
+    @abstractmethod
+    def answer_problems(self) -> list[KeyProblem]:
+        """What is wrong with `answer` against the options."""
+
+    def key_problems(self) -> list[KeyProblem]:
+        texts = [option.text for option in self.options.values()]
+        return [*self.answer_problems(), *_duplicates(("options",), texts, "option text")]
+
+    def _not_an_option(self, key: str) -> KeyProblem:
+        listed = ", ".join(self.options)
+        return ("answer",), f"'{excerpt(key)}' is not one of the options {listed}"
+
+    def _listed_once(self, answer: list[str]) -> list[KeyProblem]:
+        found = []
+        for key, count in Counter(answer).items():
+            if key not in self.options:
+                found.append(self._not_an_option(key))
+            elif count > 1:
+                found.append(
+                    (("answer",), f"'{key}' is listed {count} times; list each option once")
+                )
+        return found
+
+
+class _OneKey(Choices):
+    """One correct option: single choice and scenario."""
+
+    if TYPE_CHECKING:
+        answer: str
+
+    widget: ClassVar[Widget] = "radio"
+
+    def correct_keys(self) -> list[str]:
+        return [self.answer]
+
+    def answer_problems(self) -> list[KeyProblem]:
+        return [] if self.answer in self.options else [self._not_an_option(self.answer)]
+
+    def key_text(self, style: KeyStyle) -> str:
+        return style.option(self.options, self.answer)
+
+    def browser_key(self) -> BrowserKey:
+        return self.answer
+
+
+def _duplicates(loc: tuple[str, ...], texts: list[str], what: str) -> list[KeyProblem]:
+    seen: set[str] = set()
+    found = []
+    for text in texts:
+        if fold(text) in seen:
+            found.append(
+                (loc, f"{what} {excerpt(repr(text))} appears twice; each must be different")
+            )
+        seen.add(fold(text))
+    return found
+
+
+class SingleQuestion(_OneKey, QuestionBase):
     type: Literal["single"]
     options: Options = Field(min_length=2)
     answer: OptionKey
 
 
-class MultipleQuestion(QuestionBase):
+class MultipleQuestion(Choices, QuestionBase):
     type: Literal["multiple"]
     options: Options = Field(min_length=3)
     answer: list[OptionKey] = Field(min_length=1)
+
+    widget: ClassVar[Widget] = "checkbox"
+
+    def correct_keys(self) -> list[str]:
+        return list(self.answer)
+
+    def answer_problems(self) -> list[KeyProblem]:
+        found = self._listed_once(self.answer)
+        if set(self.answer) >= set(self.options):
+            found.append(
+                (
+                    ("answer",),
+                    (
+                        "every option is marked correct; a multiple-choice question "
+                        "needs at least one wrong option"
+                    ),
+                )
+            )
+        return found
+
+    def key_text(self, style: KeyStyle) -> str:
+        texts = [style.option(self.options, key) for key in self.answer]
+        return style.several.join(sorted(texts) if style.sort_several else texts)
+
+    def browser_key(self) -> BrowserKey:
+        return self.answer
 
 
 class TrueFalseQuestion(QuestionBase):
     type: Literal["truefalse"]
     answer: StrictBool
 
+    widget: ClassVar[Widget] = "truefalse"
+
+    def key_text(self, style: KeyStyle) -> str:
+        return style.true if self.answer else style.false
+
+    def browser_key(self) -> BrowserKey:
+        return self.answer
+
 
 class FillQuestion(QuestionBase):
     type: Literal["fill"]
     answer: list[Text] = Field(min_length=1)
 
+    widget: ClassVar[Widget] = "fill"
+    key_label: ClassVar[str] = "accepted_answers"
 
-class OrderQuestion(QuestionBase):
+    def key_problems(self) -> list[KeyProblem]:
+        found: list[KeyProblem] = []
+        if not BLANK.search(self.stem):
+            found.append((("stem",), "mark the blank in the stem with ____ (four underscores)"))
+        return found + _duplicates(("answer",), self.answer, "accepted answer")
+
+    def key_text(self, style: KeyStyle) -> str:
+        return style.accepted.join(self.answer)
+
+    def browser_key(self) -> BrowserKey:
+        return [fold(answer) for answer in self.answer]
+
+
+class OrderQuestion(Choices, QuestionBase):
     type: Literal["order"]
     options: Options = Field(min_length=3)
     answer: list[OptionKey] = Field(min_length=3)
 
+    widget: ClassVar[Widget] = "order"
 
-class ScenarioQuestion(QuestionBase):
+    def correct_keys(self) -> list[str]:
+        return list(self.answer)
+
+    def shuffled(self, rng: random.Random) -> list[str]:
+        """Never the solved order: a trainee must have something to put right."""
+        keys = super().shuffled(rng)
+        while keys == list(self.answer):
+            rng.shuffle(keys)
+        return keys
+
+    def display_order(self) -> list[str]:
+        """Shuffled from the id, so every build shows the same order, and never solved."""
+        return self.shuffled(random.Random(self.id))
+
+    def answer_problems(self) -> list[KeyProblem]:
+        found = self._listed_once(self.answer)
+        if missing := [key for key in self.options if key not in self.answer]:
+            found.append(
+                (
+                    ("answer",),
+                    (
+                        f"the order is missing {', '.join(missing)}; "
+                        "list every option once, first step first"
+                    ),
+                )
+            )
+        return found
+
+    def key_text(self, style: KeyStyle) -> str:
+        return style.steps.join(style.option(self.options, key) for key in self.answer)
+
+    def browser_key(self) -> BrowserKey:
+        return self.answer
+
+
+class ScenarioQuestion(_OneKey, QuestionBase):
     type: Literal["scenario"]
     speakers: dict[Literal["customer", "agent"], Text] = {}
-    """Labels for the two sides when they are not 顾客 and 客服, e.g. {customer: 应聘者, agent: 主管}."""
+    """Labels for the two sides when they are not 顾客 and 客服, e.g. {customer: 应聘者, agent: 主管}."""  # noqa: E501 (one line: the schema's description)
     dialogue: list[Turn] = Field(min_length=1)
     options: Options = Field(min_length=2)
     answer: OptionKey
@@ -243,6 +484,14 @@ class TypingQuestion(QuestionBase):
     target_speed: int = Field(60, gt=0, le=600)
     target_accuracy: Ratio = 0.95
 
+    widget: ClassVar[Widget] = "typing"
+
+    def key_text(self, style: KeyStyle) -> str:
+        return self.passage if style.passage_is_key else ""
+
+    def browser_key(self) -> BrowserKey:
+        return {"speed": self.target_speed, "accuracy": self.target_accuracy}
+
 
 AnyQuestion: TypeAlias = (
     SingleQuestion
@@ -253,8 +502,25 @@ AnyQuestion: TypeAlias = (
     | ScenarioQuestion
     | TypingQuestion
 )
+Portable: TypeAlias = (
+    SingleQuestion
+    | MultipleQuestion
+    | TrueFalseQuestion
+    | FillQuestion
+    | OrderQuestion
+    | ScenarioQuestion
+)
+"""The types that can leave the site, for exports and paper; a typing drill needs its timer."""
 Question = Annotated[AnyQuestion, Field(discriminator="type")]
-QUESTION_MODELS: tuple[type[QuestionBase], ...] = get_args(AnyQuestion)
+QUESTION_MODELS: tuple[type[AnyQuestion], ...] = get_args(AnyQuestion)
+QUESTION_TYPES: tuple[str, ...] = tuple(
+    get_args(cls.model_fields["type"].annotation)[0] for cls in QUESTION_MODELS
+)
+
+
+def leaves_site(question: AnyQuestion) -> TypeIs[Portable]:
+    """Whether exports and paper exams can take the question."""
+    return isinstance(question, Portable)
 
 
 class QuizBank(Strict):

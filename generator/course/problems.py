@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import IO, Any, TypeAlias
 
 import click
 
 from generator.errors import KefuError
 from generator.outputs import terminal_text
 
-Loc = tuple  # a field path: ("questions", 3, "answer")
+Loc: TypeAlias = tuple[str | int, ...]  # a field path: ("questions", 3, "answer")
 
 EXCERPT = 40  # characters of a trainer's text a message may quote
 MAX_MESSAGE = 400  # the longest fixed message is about 250 characters
@@ -41,12 +41,14 @@ class Problem:
         return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
 
 
-def format_path(loc: Sequence) -> str:
+def format_path(loc: Sequence[str | int]) -> str:
     """("questions", 3, "answer") -> "questions[3].answer"."""
     out = ""
     for part in loc:
-        part = part if isinstance(part, int) else excerpt(part)
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{excerpt(part)}" if out else excerpt(part)
     return out
 
 

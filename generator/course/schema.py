@@ -1,4 +1,5 @@
-"""JSON Schemas generated from the models, for editors (VS Code's YAML extension) and tools."""
+"""JSON Schemas generated from the models, for editors (VS Code's YAML extension) and tools:
+the trainers' YAML files, and the results files trainees download."""
 
 from __future__ import annotations
 
@@ -7,13 +8,14 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from generator.course import model
+from generator.course import model, results
 
 SCHEMA_DIR = "schema"
 SCHEMAS: dict[str, type[BaseModel]] = {
     "course.schema.json": model.Course,
     "unit.schema.json": model.Unit,
     "quiz.schema.json": model.QuizBank,
+    "results.schema.json": results.Results,
 }
 
 

@@ -63,12 +63,13 @@ def read_yaml(file: Path, display: str, root: Path | None = None) -> tuple[Any, 
     _refuse_control_characters(text, display)
     loader = Loader(text)
     try:
-        node = _Composer(loader, display).compose()
+        composer = _Composer(loader, display)
+        node = composer.compose()
         if node is None:
             raise YamlProblem(
                 source.problem((), "the file is empty; see the trainer guide for what it holds")
             )
-        return _Builder(loader, source).build(node, ()), source
+        return _Builder(loader, source, composer.explicit).build(node, ()), source
     except yaml.MarkedYAMLError as error:
         raise YamlProblem(_syntax_problem(error, source, text)) from None
     except yaml.YAMLError as error:  # reader errors that slipped past the checks above
@@ -155,7 +156,10 @@ def _not_a_file(mode: int) -> str:
         if stat.S_ISSOCK(mode)
         else "something other than a file"
     )
-    return f"this is {what}, not a text file, and is never read; delete it or move it out of the folder"
+    return (
+        f"this is {what}, not a text file, and is never read; "
+        "delete it or move it out of the folder"
+    )
 
 
 def _os_reason(error: OSError) -> str:
@@ -203,9 +207,9 @@ def _decode(raw: bytes, source: Source) -> str:
 def _is_gbk(raw: bytes) -> bool:
     try:
         raw.decode("gb18030")
-        return True
     except UnicodeDecodeError:
         return False
+    return True
 
 
 def _refuse_control_characters(text: str, display: str) -> None:
@@ -219,8 +223,9 @@ def _refuse_control_characters(text: str, display: str) -> None:
                 line,
                 column,
                 "",
-                f"an invisible control character (U+{ord(found.group()):04X}) is here, which YAML does "
-                "not allow; delete it (it often comes from text copied out of another program)",
+                f"an invisible control character (U+{ord(found.group()):04X}) is here, which "
+                "YAML does not allow; delete it (it often comes from text copied out of "
+                "another program)",
             )
         )
 
@@ -240,9 +245,10 @@ class _Composer:
 
     Each node comes with its size: how many values it holds once its aliases are expanded."""
 
-    def __init__(self, loader, display: str):
+    def __init__(self, loader: Any, display: str):
         self.loader = loader
         self.display = display
+        self.explicit: set[yaml.Node] = set()  # nodes written with a tag (!!str, !!python/…)
         self.anchors: dict[str, tuple[yaml.Node, int]] = {}
         self.open: set[str] = set()  # anchors whose collection is still being composed
         self.repeated = 0  # values that aliases add
@@ -262,7 +268,7 @@ class _Composer:
             )
         return node
 
-    def _node(self, event, depth: int) -> tuple[yaml.Node, int]:
+    def _node(self, event: Any, depth: int) -> tuple[yaml.Node, int]:
         kind = type(event)
         if kind is yaml.AliasEvent:
             return self._alias(event)
@@ -284,18 +290,22 @@ class _Composer:
             event.end_mark,
             style=event.style,
         )
-        node.explicit_tag = event.tag not in (None, "!")  # the builder refuses those but !!str
+        if event.tag not in (None, "!"):  # the builder refuses those but !!str
+            self.explicit.add(node)
         if event.anchor is not None:
             self.anchors[event.anchor] = node, 1
         return node, 1
 
-    def _collection(self, event, depth: int) -> tuple[yaml.Node, int]:
+    def _collection(self, event: Any, depth: int) -> tuple[yaml.Node, int]:
         is_list = type(event) is yaml.SequenceStartEvent
-        kind = yaml.SequenceNode if is_list else yaml.MappingNode
+        kind: type[yaml.SequenceNode | yaml.MappingNode] = (
+            yaml.SequenceNode if is_list else yaml.MappingNode
+        )
         node = kind(
             self._tag(kind, event, None), [], event.start_mark, None, flow_style=event.flow_style
         )
-        node.explicit_tag = event.tag not in (None, "!")
+        if event.tag not in (None, "!"):
+            self.explicit.add(node)
         if event.anchor is not None:
             self.open.add(event.anchor)
         end = yaml.SequenceEndEvent if is_list else yaml.MappingEndEvent
@@ -318,12 +328,12 @@ class _Composer:
             self.anchors[event.anchor] = node, size
         return node, size
 
-    def _tag(self, kind, event, value) -> str:
+    def _tag(self, kind: type[yaml.Node], event: Any, value: str | None) -> str:
         if event.tag not in (None, "!"):
-            return event.tag
-        return self.loader.resolve(kind, value, event.implicit)
+            return str(event.tag)
+        return str(self.loader.resolve(kind, value, event.implicit))
 
-    def _alias(self, event) -> tuple[yaml.Node, int]:
+    def _alias(self, event: Any) -> tuple[yaml.Node, int]:
         name = excerpt(event.anchor)
         if event.anchor in self.open:
             raise self._problem(
@@ -347,7 +357,7 @@ class _Composer:
             )
         return node, size
 
-    def _problem(self, mark, message: str) -> YamlProblem:
+    def _problem(self, mark: yaml.Mark, message: str) -> YamlProblem:
         return YamlProblem(Problem(self.display, mark.line + 1, mark.column + 1, "", message))
 
 
@@ -361,16 +371,17 @@ def too_deep() -> str:
 class _Builder:
     """Node tree -> plain Python data, recording each value's position by field path."""
 
-    def __init__(self, loader, source: Source):
+    def __init__(self, loader: Any, source: Source, explicit: set[yaml.Node]):
         self.loader = loader
         self.source = source
+        self.explicit = explicit
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
         if len(loc) >= MAX_DEPTH:  # aliases can stack nesting beyond what was composed
             line, column = _position(node)
             raise YamlProblem(Problem(self.source.path, line, column, "", too_deep()))
         self.source.positions.setdefault(loc, _position(node))
-        if node.explicit_tag and not (node.tag == _STR and isinstance(node, yaml.ScalarNode)):
+        if node in self.explicit and not (node.tag == _STR and isinstance(node, yaml.ScalarNode)):
             raise YamlProblem(self._tag_problem(node, loc))
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, loc)
@@ -378,11 +389,12 @@ class _Builder:
             raise YamlProblem(self._tag_problem(node, loc))
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.MappingNode)  # the composer makes no other kind
         return self._mapping(node, loc)
 
-    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict:
-        data: dict = {}
-        first_line: dict = {}
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
             key = self._key(key_node, loc)
             if key in data:
@@ -390,8 +402,9 @@ class _Builder:
                     self._at(
                         key_node,
                         (*loc, key),
-                        f"duplicate key '{excerpt(key)}' (first written on line {first_line[key]}); "
-                        "YAML would silently keep only the last one: remove or rename one of them",
+                        f"duplicate key '{excerpt(key)}' (first written on line "
+                        f"{first_line[key]}); YAML would silently keep only the last one: "
+                        "remove or rename one of them",
                     )
                 )
             first_line[key] = key_node.start_mark.line + 1
@@ -405,7 +418,7 @@ class _Builder:
             raise YamlProblem(
                 self._at(node, loc, "a key must be a plain word, not a list or mapping")
             )
-        if node.explicit_tag and node.tag != _STR:
+        if node in self.explicit and node.tag != _STR:
             raise YamlProblem(self._tag_problem(node, loc))
         if node.tag == _MERGE:
             raise YamlProblem(
@@ -420,7 +433,7 @@ class _Builder:
                     "colon); write the field name",
                 )
             )
-        return node.value
+        return str(node.value)
 
     def _scalar(self, node: yaml.ScalarNode, loc: Loc) -> Any:
         if node.tag in _PLAIN_WORDS:
@@ -492,23 +505,31 @@ def _syntax_problem(error: yaml.MarkedYAMLError, source: Source, text: str) -> P
 _SLIPS = (
     (
         re.compile(r"^[ \t\u3000]*?(\u3000)"),
-        "the indentation holds a full-width space (全角空格); YAML indents with half-width "
-        "spaces only: delete it and type spaces (switch the input method to half-width, 半角)",
+        (
+            "the indentation holds a full-width space (全角空格); YAML indents with half-width "
+            "spaces only: delete it and type spaces (switch the input method to half-width, 半角)"
+        ),
     ),
     (
         re.compile(r"^ *(?:- +)?[A-Za-z_][A-Za-z0-9_-]* *(：)"),
-        "a full-width colon '：' follows the field name; YAML needs a half-width colon and a "
-        "space: write ': ' (switch the input method to English punctuation)",
+        (
+            "a full-width colon '：' follows the field name; YAML needs a half-width colon and a "
+            "space: write ': ' (switch the input method to English punctuation)"
+        ),
     ),
     (
         re.compile(r"^ *(?:- +)?(?:[A-Za-z_][A-Za-z0-9_-]*: +)?([“”‘’])"),
-        "Chinese quotes {char} are not YAML quotes; put the text between half-width quotes "
-        "'…' or \"…\", or leave the quotes out",
+        (
+            "Chinese quotes {char} are not YAML quotes; put the text between half-width quotes "
+            "'…' or \"…\", or leave the quotes out"
+        ),
     ),
     (
         re.compile(r"^ *([－—–]) "),
-        "the list item starts with a full-width dash '{char}'; YAML lists need a half-width "
-        "'-' followed by a space",
+        (
+            "the list item starts with a full-width dash '{char}'; YAML lists need a half-width "
+            "'-' followed by a space"
+        ),
     ),
 )
 

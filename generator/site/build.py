@@ -17,9 +17,11 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from generator.errors import KefuError
@@ -32,7 +34,7 @@ class BuildFailed(KefuError):
         return f"build failed: {self.message}\nthe previous site/ was left as it was."
 
 
-def config_for(project: Path, **overrides):
+def config_for(project: Path, **overrides: Any) -> MkDocsConfig:
     config_file = Path(project) / "mkdocs.yml"
     if not config_file.is_file():
         raise BuildFailed(f"{config_file}: missing; run from the project folder or pass --project")
@@ -43,7 +45,9 @@ def config_for(project: Path, **overrides):
         raise BuildFailed(f"{config_file}: {error}") from None
 
 
-def build_site(project: Path, *, strict: bool = True, site_dir: Path | None = None, **config) -> Path:
+def build_site(
+    project: Path, *, strict: bool = True, site_dir: Path | None = None, **config: Any
+) -> Path:
     """Build into a staging folder beside the target and swap it in on success.
 
     ``config`` overrides settings of mkdocs.yml, e.g. ``site_url``."""
@@ -53,19 +57,19 @@ def build_site(project: Path, *, strict: bool = True, site_dir: Path | None = No
         _remove_stale_staging(target)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
         try:
-            config = config_for(project, **{**config, "site_dir": str(staging), "strict": strict})
-            config.plugins.on_startup(command="build", dirty=False)
+            settings = config_for(project, **{**config, "site_dir": str(staging), "strict": strict})
+            settings.plugins.on_startup(command="build", dirty=False)
             try:
-                mkdocs_build(config)
+                mkdocs_build(settings)
             finally:
-                config.plugins.on_shutdown()
+                settings.plugins.on_shutdown()
         except (MkDocsException, BuildFailed) as error:
             shutil.rmtree(staging, ignore_errors=True)
             raise BuildFailed(str(error) or "the build failed; see the messages above") from None
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        os.chmod(staging, 0o755)  # mkdtemp makes it private; a web server must read it
+        staging.chmod(0o755)  # mkdtemp makes it private; a web server must read it
         _swap_in(staging, target)
     return target
 
@@ -74,7 +78,7 @@ def build_site(project: Path, *, strict: bool = True, site_dir: Path | None = No
 def _exclusive(target: Path) -> Iterator[None]:
     """One build of a site at a time: a second waits for the first, then builds on its own."""
     lock_path = target.with_name(f".{target.name}-build.lock")
-    with open(lock_path, "a") as lock:
+    with lock_path.open("a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             yield
@@ -116,6 +120,7 @@ def _exchange(first: Path, second: Path) -> bool:
     renameat2 = getattr(libc, "renameat2", None)
     if renameat2 is None:
         return False
-    result = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second),
-                       _RENAME_EXCHANGE)
-    return result == 0
+    result = renameat2(
+        _AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE
+    )
+    return bool(result == 0)

@@ -11,21 +11,25 @@ last good course keeps being served until the YAML is fixed.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, Literal
 
 import jieba
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
+from generator import sanitize
 from generator.course.load import COURSE_FILE, QUIZZES_DIR, UNITS_DIR, load_curriculum
 from generator.course.model import Curriculum
-from generator import sanitize
 from generator.course.problems import ProblemsFound
-from generator.site.render import Site, render_site
+from generator.site.render import NavItem, Site, render_site
 
 log = logging.getLogger("mkdocs.plugins.curriculum")
 
@@ -38,13 +42,14 @@ class CurriculumConfig(base.Config):
 
 
 class CurriculumPlugin(BasePlugin[CurriculumConfig]):
-    def __init__(self):
+    def __init__(self) -> None:
         self.is_serve = False
         self.last_good: Curriculum | None = None
         self.site: Site | None = None
 
-    def on_startup(self, *, command, dirty) -> None:
-        # Defining on_startup keeps this instance across `serve` rebuilds, and so the last good course.
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Defining on_startup keeps this instance across `serve` rebuilds, and so the last
+        # good course.
         self.is_serve = command == "serve"
 
     def project(self, config: MkDocsConfig) -> Path:
@@ -56,15 +61,24 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         except ProblemsFound as error:
             listing = "\n".join(map(str, error.problems))
             if not (self.is_serve and self.last_good):
-                raise PluginError(f"the course has {len(error.problems)} problem(s):\n{listing}") from None
-            log.error(f"the course has {len(error.problems)} problem(s); still serving the last "
-                      f"good version until they are fixed:\n{listing}")
+                raise PluginError(
+                    f"the course has {len(error.problems)} problem(s):\n{listing}"
+                ) from None
+            log.error(  # noqa: TRY400 (the trainer reads the problems, not a traceback)
+                "the course has %d problem(s); still serving the last good version until "
+                "they are fixed:\n%s",
+                len(error.problems),
+                listing,
+            )
         except Exception as error:
             # A preview must outlive any save, even one that trips a bug in the loader.
             if not (self.is_serve and self.last_good):
                 raise
-            log.error(f"the course could not be read ({type(error).__name__}: {error}); still "
-                      "serving the last good version")
+            log.error(  # noqa: TRY400 (one line in the preview's log; the traceback is noise)
+                "the course could not be read (%s: %s); still serving the last good version",
+                type(error).__name__,
+                error,
+            )
         self.site = render_site(self.last_good, directory_urls=config.use_directory_urls)
         for unit in self.last_good.units.values():
             for term in unit.glossary:
@@ -74,6 +88,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.site is not None  # on_config rendered it
         for path, markdown in self.site.pages.items():
             file = File.generated(config, path, content=markdown)
             source = self.site.edit_sources.get(path)
@@ -83,7 +98,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             _add(files, File.generated(config, path, content=content))
         return files
 
-    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Fragments in place, then the sanitizer over the whole content; then our own assets,
         which are the only scripts a page's content may carry."""
         path = page.file.src_uri
@@ -94,7 +109,9 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             html += self.site.page_assets[path]
         return html
 
-    def on_serve(self, server, *, config: MkDocsConfig, builder):
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
         project = self.project(config)
         for folder in (Path(COURSE_FILE).parent, Path(UNITS_DIR), Path(QUIZZES_DIR)):
             if (project / folder).is_dir():
@@ -104,18 +121,19 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
 
 def _add(files: Files, file: File) -> None:
     if existing := files.get_file_from_path(file.src_uri):
-        raise PluginError(f"docs/{existing.src_uri} clashes with a generated page of the same "
-                          "path; rename or remove it")
+        raise PluginError(
+            f"docs/{existing.src_uri} clashes with a generated page of the same "
+            "path; rename or remove it"
+        )
     files.append(file)
 
 
-def _docs_nav(docs_dir: Path, site: Site) -> list:
+def _docs_nav(docs_dir: Path, site: Site) -> list[NavItem]:
     """Hand-written pages after the course: top-level files, then one section per folder,
     titled by the folder's index.md heading."""
-    nav: list = []
-    for path in sorted(docs_dir.glob("*.md")):
-        if path.name not in site.pages:
-            nav.append(path.name)
+    nav: list[NavItem] = [
+        path.name for path in sorted(docs_dir.glob("*.md")) if path.name not in site.pages
+    ]
     for folder in sorted(p for p in docs_dir.iterdir() if p.is_dir()):
         pages = sorted(folder.rglob("*.md"), key=lambda p: (p.name != "index.md", str(p)))
         if pages:

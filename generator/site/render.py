@@ -12,16 +12,17 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any, TypeAlias
 
 import jinja2
 from markupsafe import Markup
 
 from generator import sanitize, templating
-from generator.course import checks, model
+from generator.course import model
 from generator.course.load import COURSE_FILE
 from generator.locale import strings
 from generator.site.build import config_for
@@ -31,6 +32,7 @@ ASSET_DIR = "assets/kefu"
 ASSETS = ("quiz.js", "quiz.css", "theme.css")  # theme.css: brand colours, listed in mkdocs.yml
 
 
+NavItem: TypeAlias = "str | dict[str, str | list[NavItem]]"  # as mkdocs.yml writes `nav`
 _PLACEHOLDER = '<div data-kefu-fragment="{}"></div>'
 _PLACEHOLDERS = re.compile(r'<div data-kefu-fragment="(\d+)"></div>')
 
@@ -42,7 +44,7 @@ class Site:
     page_assets: dict[str, str] = field(default_factory=dict)  # page -> its <link>/<script> tags
     assets: dict[str, bytes] = field(default_factory=dict)  # docs-relative path -> bytes
     edit_sources: dict[str, str] = field(default_factory=dict)  # page -> YAML it comes from
-    nav: list = field(default_factory=list)  # MkDocs-style nav of the generated pages
+    nav: list[NavItem] = field(default_factory=list)  # MkDocs-style nav of the generated pages
 
     def fill(self, page: str, html: str) -> str:
         """A page's HTML from the engine with its fragments put in place of their placeholders."""
@@ -53,8 +55,9 @@ class Site:
         """The page's Markdown with fragments and assets inlined as raw HTML blocks, for an
         engine that runs no plugin (`curriculum render`)."""
         fragments = self.fragments.get(page, [])
-        text = _PLACEHOLDERS.sub(lambda match: sanitize.clean(fragments[int(match.group(1))]),
-                                 self.pages[page])
+        text = _PLACEHOLDERS.sub(
+            lambda match: sanitize.clean(fragments[int(match.group(1))]), self.pages[page]
+        )
         return text + (f"\n{self.page_assets[page]}\n" if page in self.page_assets else "")
 
 
@@ -83,16 +86,6 @@ def question_hash(question: model.AnyQuestion) -> str:
     return hashlib.sha256(content.encode("utf-8")).hexdigest()[:10]
 
 
-def display_order(question: model.OrderQuestion) -> list[str]:
-    """Order items as first shown: shuffled from the question id, never already solved."""
-    keys = list(question.options)
-    rng = random.Random(question.id)
-    while True:
-        rng.shuffle(keys)
-        if keys != list(question.answer):
-            return keys
-
-
 def template_env() -> jinja2.Environment:
     return templating.environment(HERE / "templates")
 
@@ -103,8 +96,18 @@ class _Renderer:
         self.directory_urls = directory_urls
         self.env = template_env()
         self.t = strings()
-        self.categories = {cat: [u for u in curriculum.units.values() if u.category == cat]
-                           for cat in model.CATEGORIES}
+        self.key_style = model.KeyStyle(
+            option=_lettered,
+            true=self.t["true"],
+            false=self.t["false"],
+            several="；",
+            steps=" → ",
+            accepted="；",
+        )
+        self.categories = {
+            cat: [u for u in curriculum.units.values() if u.category == cat]
+            for cat in model.CATEGORIES
+        }
         self.terms: dict[str, list[tuple[model.Term, model.Unit]]] = {}
         for unit in curriculum.units.values():
             for term in unit.glossary:
@@ -115,15 +118,33 @@ class _Renderer:
         site = Site()
         self._page(site, "index.md", "home.md", COURSE_FILE)
         for track in self.c.course.tracks:
-            self._page(site, f"tracks/{track.id}.md", "track.md", COURSE_FILE, track=track,
-                       units=self.units_of(track))
+            self._page(
+                site,
+                f"tracks/{track.id}.md",
+                "track.md",
+                COURSE_FILE,
+                track=track,
+                units=self.units_of(track),
+            )
         for category, units in self.categories.items():
             if units:
-                self._page(site, f"categories/{category}.md", "category.md", None,
-                           category=category, units=units)
+                self._page(
+                    site,
+                    f"categories/{category}.md",
+                    "category.md",
+                    None,
+                    category=category,
+                    units=units,
+                )
         for unit in self.c.units.values():
-            self._page(site, f"units/{unit.id}.md", "unit.md", self.c.unit_sources[unit.id].path,
-                       unit=unit, bank=self.c.banks[unit.id])
+            self._page(
+                site,
+                f"units/{unit.id}.md",
+                "unit.md",
+                self.c.unit_sources[unit.id].path,
+                unit=unit,
+                bank=self.c.banks[unit.id],
+            )
         if self.terms:
             self._page(site, "glossary.md", "glossary.md", None)
         self._page(site, "progress.md", "progress.md", None)
@@ -132,30 +153,40 @@ class _Renderer:
         site.nav = self.nav(site)
         return site
 
-    def nav(self, site: Site) -> list:
+    def nav(self, site: Site) -> list[NavItem]:
         t, e = self.t, _nav_title
-        nav: list = [{e(self.c.course.title): "index.md"}]
-        nav.append({t["home_tracks"]: [{e(tr.title): f"tracks/{tr.id}.md"} for tr in self.c.course.tracks]})
+        nav: list[NavItem] = [{e(self.c.course.title): "index.md"}]
+        tracks: list[NavItem] = [{e(tr.title): f"tracks/{tr.id}.md"} for tr in self.c.course.tracks]
+        nav.append({t["home_tracks"]: tracks})
         for category, units in self.categories.items():
             if units:
-                nav.append({t["category"][category]: [f"categories/{category}.md",
-                                                      *[{e(u.title): f"units/{u.id}.md"} for u in units]]})
+                pages: list[NavItem] = [f"categories/{category}.md"]
+                pages += [{e(u.title): f"units/{u.id}.md"} for u in units]
+                nav.append({t["category"][category]: pages})
         nav.append({t["progress_title"]: "progress.md"})
         if "glossary.md" in site.pages:
             nav.append({t["glossary_title"]: "glossary.md"})
         return nav
 
-    def _page(self, site: Site, path: str, template: str, source: str | None, **context) -> None:
+    def _page(
+        self, site: Site, path: str, template: str, source: str | None, **context: Any
+    ) -> None:
         fragments: list[str] = []
 
-        def fragment(html: str = "", caller=None) -> Markup:
+        def fragment(html: str = "", caller: Callable[[], str] | None = None) -> Markup:
             """Keep finished HTML aside; the page's Markdown gets a placeholder line for it."""
             fragments.append(str(caller() if caller else html).strip())
-            return Markup("\n" + _PLACEHOLDER.format(len(fragments) - 1) + "\n")
+            return Markup("\n" + _PLACEHOLDER.format(len(fragments) - 1) + "\n")  # noqa: S704 (a fixed tag and a number)
 
         context.update(
-            path=path, course=self.c.course, curriculum=self.c, t=self.t, categories=self.categories,
-            terms=self.terms, link=lambda target: _relative(path, target), fragment=fragment,
+            path=path,
+            course=self.c.course,
+            curriculum=self.c,
+            t=self.t,
+            categories=self.categories,
+            terms=self.terms,
+            link=lambda target: _relative(path, target),
+            fragment=fragment,
             page=self,
         )
         site.pages[path] = self.env.get_template(template).render(**context)
@@ -163,7 +194,8 @@ class _Renderer:
         if any('class="kefu-' in html for html in fragments):
             site.page_assets[path] = (
                 f'<link rel="stylesheet" href="{self._asset_url(path, "quiz.css")}">\n'
-                f'<script src="{self._asset_url(path, "quiz.js")}"></script>')
+                f'<script src="{self._asset_url(path, "quiz.js")}"></script>'
+            )
         if source:
             site.edit_sources[path] = source
 
@@ -191,57 +223,44 @@ class _Renderer:
 
     # --- quiz data used by the templates ---------------------------------------------
 
-    def quiz_context(self, unit: model.Unit, bank: model.QuizBank) -> dict:
+    def quiz_context(self, unit: model.Unit, bank: model.QuizBank) -> dict[str, Any]:
         return {
             "pass_ratio": self.c.pass_ratio(unit.id),
             "questions": [self._question(unit, i, q) for i, q in enumerate(bank.questions)],
         }
 
-    def _question(self, unit: model.Unit, index: int, q: model.AnyQuestion) -> dict:
-        options = getattr(q, "options", {})
-        letters = {key: chr(ord("A") + i) for i, key in enumerate(options)}
-        order = display_order(q) if q.type == "order" else list(options)
+    def _question(self, unit: model.Unit, index: int, q: model.AnyQuestion) -> dict[str, Any]:
+        options, letters = q.choices(), q.letters()
         return {
             "q": q,
             "number": index + 1,
             "dom_id": f"kq-{unit.id}-{q.id}",
             "hash": question_hash(q),
-            "answer_json": json.dumps(_answer_data(q), ensure_ascii=False),
-            "options": [(key, letters[key], options[key]) for key in order],
-            "key_text": self._key_text(q, letters),
+            "answer_json": json.dumps(q.browser_key(), ensure_ascii=False),
+            "options": [(key, letters[key], options[key]) for key in q.display_order()],
+            "key_text": q.key_text(self.key_style),
         }
-
-    def _key_text(self, q: model.AnyQuestion, letters: dict[str, str]) -> list[str]:
-        if q.type in ("single", "scenario"):
-            return [f"{letters[q.answer]}. {q.options[q.answer].text}"]
-        if q.type in ("multiple", "order"):
-            return [f"{letters[k]}. {q.options[k].text}" for k in q.answer]
-        if q.type == "truefalse":
-            return [self.t["true" if q.answer else "false"]]
-        if q.type == "fill":
-            return list(q.answer)
-        return []
 
     def progress_data(self, from_page: str, unit_ids: list[str] | None = None) -> str:
         """What the progress script needs of each unit, as JSON for a data attribute."""
         chosen = [self.c.units[u] for u in unit_ids] if unit_ids else self.c.units.values()
-        units = [{
-            "id": u.id,
-            "title": u.title,
-            "category": u.category,
-            "url": self.page_url(from_page, f"units/{u.id}.md"),
-            "pass_ratio": self.c.pass_ratio(u.id),
-            "questions": {q.id: question_hash(q) for q in self.c.banks[u.id].questions},
-        } for u in chosen]
+        units = [
+            {
+                "id": u.id,
+                "title": u.title,
+                "category": u.category,
+                "url": self.page_url(from_page, f"units/{u.id}.md"),
+                "pass_ratio": self.c.pass_ratio(u.id),
+                "questions": {q.id: question_hash(q) for q in self.c.banks[u.id].questions},
+            }
+            for u in chosen
+        ]
         return json.dumps(units, ensure_ascii=False)
 
 
-def _answer_data(q: model.AnyQuestion):
-    if q.type == "fill":
-        return [checks.fold(a) for a in q.answer]
-    if q.type == "typing":
-        return {"speed": q.target_speed, "accuracy": q.target_accuracy}
-    return q.answer
+def _lettered(options: model.Options, key: str) -> str:
+    """A correct option as the site's key shows it: `B. 先道歉`."""
+    return f"{model.option_letter(list(options).index(key))}. {options[key].text}"
 
 
 def _nav_title(text: str) -> str:

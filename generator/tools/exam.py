@@ -7,8 +7,10 @@ same seed gives byte-identical files: a trainer can reprint a paper or its key m
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple, assert_never, get_args
 
 from generator import sanitize
 from generator.course import model
@@ -17,8 +19,21 @@ from generator.locale import strings
 from generator.tools.export import dialogue_lines
 from generator.tools.templates import template_env
 
-PAPER_TYPES = ("single", "multiple", "truefalse", "fill", "order", "scenario")  # paper order
+PAPER_TYPES = tuple(  # in the order of the paper's sections
+    name
+    for name, cls in zip(model.QUESTION_TYPES, model.QUESTION_MODELS, strict=True)
+    if cls in get_args(model.Portable)
+)
 NUMERALS = "一二三四五六七八九十"
+PAPER_KEY = model.KeyStyle(  # `option` is set per item: the labels are shuffled
+    option=lambda options, key: key,
+    true="√",
+    false="×",
+    several="",
+    steps=" → ",
+    accepted=" ／ ",
+    sort_several=True,
+)
 
 
 class ExamError(KefuError):
@@ -29,7 +44,7 @@ class ExamError(KefuError):
 class Item:
     number: int
     unit: model.Unit
-    q: model.AnyQuestion
+    q: model.Portable
     options: list[tuple[str, model.Option]] = field(
         default_factory=list
     )  # (label, option) as printed
@@ -38,7 +53,19 @@ class Item:
     )  # (printed label, key in the bank)
     key: str = ""
     key_texts: list[str] = field(default_factory=list)  # the correct options, in words
+    any_one_of: bool = False  # a fill question with several accepted answers
     dialogue: list[tuple[str, str]] = field(default_factory=list)
+
+
+class ExamSection(NamedTuple):
+    heading: str
+    type: str
+    items: list[Item]
+
+    @property
+    def widget(self) -> model.Widget:
+        """How its questions are answered, which decides the answer space on paper."""
+        return self.items[0].q.widget
 
 
 @dataclass
@@ -46,12 +73,12 @@ class Exam:
     course: model.Course
     units: list[model.Unit]
     seed: int
-    sections: list[tuple[str, str, list[Item]]]  # (heading, question type, items)
+    sections: list[ExamSection]
     skipped: list[str]  # unit/id of questions that do not fit on paper
 
     @property
     def count(self) -> int:
-        return sum(len(items) for _, _, items in self.sections)
+        return sum(len(section.items) for section in self.sections)
 
 
 def build_exam(curriculum: model.Curriculum, unit_ids: list[str], count: int, seed: int) -> Exam:
@@ -64,13 +91,13 @@ def build_exam(curriculum: model.Curriculum, unit_ids: list[str], count: int, se
         raise ExamError("--count must be at least 1")
     rng = random.Random(seed)
     pools = {
-        u: [q for q in curriculum.banks[u].questions if q.type in PAPER_TYPES] for u in unit_ids
+        u: [q for q in curriculum.banks[u].questions if model.leaves_site(q)] for u in unit_ids
     }
     skipped = [
         f"{u}/{q.id}"
         for u in unit_ids
         for q in curriculum.banks[u].questions
-        if q.type not in PAPER_TYPES
+        if not model.leaves_site(q)
     ]
     available = sum(len(p) for p in pools.values())
     if count > available:
@@ -82,19 +109,23 @@ def build_exam(curriculum: model.Curriculum, unit_ids: list[str], count: int, se
         (u, q) for u, quota in _spread(pools, count).items() for q in rng.sample(pools[u], quota)
     ]
     rng.shuffle(drawn)
-    texts, sections, number = strings(), [], 0
+    by_type: dict[str, list[tuple[str, model.Portable]]] = {}
+    for unit_id, q in drawn:
+        by_type.setdefault(q.type, []).append((unit_id, q))
+    texts, number = strings(), 0
+    sections: list[ExamSection] = []
     for qtype in PAPER_TYPES:
         items = []
-        for unit_id, q in (pair for pair in drawn if pair[1].type == qtype):
+        for unit_id, q in by_type.get(qtype, []):
             number += 1
             items.append(_item(number, curriculum.units[unit_id], q, rng))
         if items:
             heading = f"{NUMERALS[len(sections)]}、{texts['question_type'][qtype]}"
-            sections.append((heading, qtype, items))
+            sections.append(ExamSection(heading, qtype, items))
     return Exam(curriculum.course, [curriculum.units[u] for u in unit_ids], seed, sections, skipped)
 
 
-def _spread(pools: dict[str, list], count: int) -> dict[str, int]:
+def _spread(pools: dict[str, list[model.Portable]], count: int) -> dict[str, int]:
     """Quotas as even as the pools allow: one question per unit in turn, in unit order."""
     quota = dict.fromkeys(pools, 0)
     while sum(quota.values()) < count:
@@ -104,33 +135,38 @@ def _spread(pools: dict[str, list], count: int) -> dict[str, int]:
     return quota
 
 
-def _item(number: int, unit: model.Unit, q: model.AnyQuestion, rng: random.Random) -> Item:
+def _item(number: int, unit: model.Unit, q: model.Portable, rng: random.Random) -> Item:
     item = Item(number, unit, q)
-    if q.type in ("single", "multiple", "scenario", "order"):
-        keys = list(q.options)
-        rng.shuffle(keys)
-        while q.type == "order" and keys == list(q.answer):  # never print an order already solved
-            rng.shuffle(keys)
-        labels = [str(i + 1) if q.type == "order" else chr(ord("A") + i) for i in range(len(keys))]
-        item.options = [(label, q.options[k]) for label, k in zip(labels, keys, strict=False)]
-        item.original = list(
-            zip(labels, keys, strict=False)
-        )  # explanations name options by their bank keys
-        shown = dict(zip(keys, labels, strict=False))
-        correct = [q.answer] if isinstance(q.answer, str) else list(q.answer)
-        if q.type == "order":
-            item.key = " → ".join(shown[k] for k in correct)
-        else:
-            correct.sort(key=shown.get)
-            item.key = "".join(shown[k] for k in correct)
-            item.key_texts = [q.options[k].text for k in correct]
-    elif q.type == "truefalse":
-        item.key = "√" if q.answer else "×"
-    elif q.type == "fill":
-        item.key = " ／ ".join(q.answer)
-    if q.type == "scenario":
-        item.dialogue = dialogue_lines(q)
+    shown: dict[str, str] = {}  # key in the bank -> label on paper
+    match q:
+        case model.OrderQuestion():
+            shown = _shuffle(item, q, rng, lambda i: str(i + 1))  # steps are numbered
+        case model.SingleQuestion() | model.MultipleQuestion() | model.ScenarioQuestion():
+            shown = _shuffle(item, q, rng, model.option_letter)
+            item.key_texts = [
+                q.options[k].text for k in sorted(q.correct_keys(), key=shown.__getitem__)
+            ]
+            if isinstance(q, model.ScenarioQuestion):
+                item.dialogue = dialogue_lines(q)
+        case model.FillQuestion():
+            item.any_one_of = len(q.answer) > 1
+        case model.TrueFalseQuestion():
+            pass
+        case _:
+            assert_never(q)
+    item.key = q.key_text(replace(PAPER_KEY, option=lambda options, key: shown[key]))
     return item
+
+
+def _shuffle(
+    item: Item, q: model.Choices, rng: random.Random, label: Callable[[int], str]
+) -> dict[str, str]:
+    """Print the options in a new order; returns key in the bank -> printed label."""
+    keys = q.shuffled(rng)
+    labels = [label(i) for i in range(len(keys))]
+    item.options = [(name, q.options[key]) for name, key in zip(labels, keys, strict=True)]
+    item.original = list(zip(labels, keys, strict=True))  # explanations name bank keys
+    return dict(zip(keys, labels, strict=True))
 
 
 def render_exam(exam: Exam) -> dict[str, str]:
@@ -152,7 +188,7 @@ def write_exam(exam: Exam, out: Path) -> tuple[list[Path], str | None]:
         (out / name).write_text(html, encoding="utf-8")
         written.append(out / name)
     try:
-        import weasyprint  # optional: PDFs straight from the command
+        import weasyprint  # noqa: PLC0415 (optional: PDFs straight from the command)
     except ImportError:
         return written, (
             "PDF: WeasyPrint is not installed, so no PDF was made; open exam.html in a "

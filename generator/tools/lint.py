@@ -13,16 +13,17 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from generator.course import model
-from generator.course.problems import Source, format_path
+from generator.course.problems import Loc, Source, format_path
 
 MIN_KEYS_FOR_BALANCE = 4  # single+scenario questions a bank needs before key positions are judged
 NEAR_DUPLICATE = 0.8  # difflib ratio from which two options count as near-duplicates
 LONGEST_MARGIN = 1.1  # the key is a clue when at least 10 % longer than every other option
 
-_ALL_NONE = re.compile(  # 以上都对 / 以上说法均不正确 at the start; 都不是 / 全部正确 as the whole option
+# 以上都对 / 以上说法均不正确 at the start; 都不是 / 全部正确 as the whole option
+_ALL_NONE = re.compile(
     r"^\s*(?:以上|上述|上面)的?(?:选项|说法|做法|答案|各项|几项|几种)?(?:都|全|均|皆)"
     r"|^\s*(?:都|全|均)不(?:是|对|正确)[。.！!]?\s*$|^\s*全部都?(?:正确|错误|对|不对)[。.！!]?\s*$"
     r"|\b(?:all|none|both|neither) of (?:the )?(?:above|these)\b",
@@ -44,6 +45,9 @@ _ABSOLUTE = re.compile(r"总是|从不|从来不|从来没|一定|所有|绝对|
 MIN_COMPARED = 6  # shorter options (numbers, single words) are only compared exactly, by validation
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z])todo(?![A-Za-z])", re.IGNORECASE)
 
+_ONE_KEY = (model.SingleQuestion, model.ScenarioQuestion)  # one correct option
+_CHOOSE = (model.SingleQuestion, model.MultipleQuestion, model.ScenarioQuestion)  # tick boxes
+
 RULES = {
     "key-position": "the correct answers of single/scenario questions gather on one position",
     "longest-key": "the correct option is clearly the longest",
@@ -54,6 +58,14 @@ RULES = {
     "few-options": "a single-choice question with fewer than 3 options",
     "placeholder": "a TODO placeholder from `curriculum new` is still there",
 }
+
+
+class Clue(NamedTuple):
+    """A finding before it is placed in its file."""
+
+    loc: Loc  # field path
+    rule: str
+    message: str
 
 
 @dataclass(frozen=True, order=True)
@@ -70,12 +82,13 @@ class Finding:
     def github(self, level: str) -> str:
         """A GitHub Actions workflow command, which shows as an annotation on the file."""
         return (
-            f"::{level} file={_gh(self.file, True)},line={self.line},col={self.column},"
-            f"title={_gh(self.rule, True)}::{_gh(self.message)}"
+            f"::{level} file={_gh(self.file, property_value=True)},"
+            f"line={self.line},col={self.column},"
+            f"title={_gh(self.rule, property_value=True)}::{_gh(self.message)}"
         )
 
 
-def _gh(text: str, property_value: bool = False) -> str:
+def _gh(text: str, *, property_value: bool = False) -> str:
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
 
@@ -92,23 +105,21 @@ def lint_project(curriculum: model.Curriculum, display_root: str = "") -> list[F
 
 
 def lint_bank(bank: model.QuizBank, source: Source, display_root: str = "") -> list[Finding]:
-    found: list[tuple[tuple, str, str]] = []  # (field path, rule, message)
+    found: list[Clue] = []
     for i, question in enumerate(bank.questions):
         at = ("questions", i)
         if placeholder := _placeholder(question.model_dump(), at):
             found += placeholder  # a skeleton being written: its other clues are the template's
             continue
         found += [
-            ((*at, *loc), rule, message) for loc, rule, message in question_findings(question)
+            Clue((*at, *clue.loc), clue.rule, clue.message) for clue in question_findings(question)
         ]
     if balance := key_position(bank):
-        found.append((("questions",), "key-position", balance))
+        found.append(Clue(("questions",), "key-position", balance))
     return _findings(source, found, display_root)
 
 
-def _findings(
-    source: Source, found: list[tuple[tuple, str, str]], display_root: str
-) -> list[Finding]:
+def _findings(source: Source, found: list[Clue], display_root: str) -> list[Finding]:
     file = f"{display_root}/{source.path}" if display_root else source.path
     return [
         Finding(file, *source.locate(loc, at_key=loc == ("questions",)), rule, message)
@@ -116,11 +127,11 @@ def _findings(
     ]
 
 
-def question_findings(q: model.AnyQuestion) -> Iterator[tuple[tuple, str, str]]:
-    """(field path within the question, rule, message) for each clue in one question."""
-    options = getattr(q, "options", {})
-    if q.type == "single" and len(options) < 3:
-        yield (
+def question_findings(q: model.AnyQuestion) -> Iterator[Clue]:
+    """Each clue in one question, its field path within the question."""
+    options = q.choices()
+    if isinstance(q, model.SingleQuestion) and len(options) < 3:
+        yield Clue(
             ("options",),
             "few-options",
             (
@@ -128,21 +139,22 @@ def question_findings(q: model.AnyQuestion) -> Iterator[tuple[tuple, str, str]]:
                 "ones so guessing succeeds less often"
             ),
         )
-    if q.type in ("single", "scenario") and len(options) >= 3:
+    if isinstance(q, _ONE_KEY) and len(options) >= 3:
         lengths = {k: len(o.text) for k, o in options.items()}
         others = max(v for k, v in lengths.items() if k != q.answer)
         if lengths[q.answer] > others * LONGEST_MARGIN:
-            yield (
+            yield Clue(
                 ("options", q.answer),
                 "longest-key",
                 (
-                    f"the correct option '{q.answer}' ({lengths[q.answer]} characters) is much longer than "
-                    f"every other (at most {others}); trainees pick the longest: make them about equal"
+                    f"the correct option '{q.answer}' ({lengths[q.answer]} characters) is much "
+                    f"longer than every other (at most {others}); trainees pick the longest: "
+                    "make them about equal"
                 ),
             )
     for key, option in options.items():
-        if q.type != "order" and _ALL_NONE.search(option.text):
-            yield (
+        if not isinstance(q, model.OrderQuestion) and _ALL_NONE.search(option.text):
+            yield Clue(
                 ("options", key),
                 "all-none-above",
                 (
@@ -150,12 +162,13 @@ def question_findings(q: model.AnyQuestion) -> Iterator[tuple[tuple, str, str]]:
                     "replace it with a plausible distractor"
                 ),
             )
-    if q.type in ("single", "multiple", "scenario") and (word := _negative_word(q.stem)):
-        yield (
+    if isinstance(q, _CHOOSE) and (word := _negative_word(q.stem)):
+        yield Clue(
             ("stem",),
             "negative-stem",
             (
-                f"the question asks with '{word}', easy to misread; ask positively or emphasise it: **{word}**"
+                f"the question asks with '{word}', easy to misread; "
+                f"ask positively or emphasise it: **{word}**"
             ),
         )
     texts = list(options.items())
@@ -165,47 +178,50 @@ def question_findings(q: model.AnyQuestion) -> Iterator[tuple[tuple, str, str]]:
                 min(len(a.text), len(b.text)) >= MIN_COMPARED
                 and difflib.SequenceMatcher(None, a.text, b.text).ratio() >= NEAR_DUPLICATE
             ):
-                yield (
+                yield Clue(
                     ("options", key_b),
                     "near-duplicate-options",
                     (
-                        f"options '{key_a}' and '{key_b}' are nearly the same ({a.text} / {b.text}); "
+                        f"options '{key_a}' and '{key_b}' are nearly the same "
+                        f"({a.text} / {b.text}); "
                         "make each a distinct, plausible choice"
                     ),
                 )
     # In replies to customers (scenarios, "哪种回复…"), an overpromise is the lesson, not a clue.
-    if q.type in ("single", "multiple") and not _ASKS_REPLY.search(q.stem):
-        keys = {q.answer} if q.type == "single" else set(q.answer)
+    if isinstance(q, model.SingleQuestion | model.MultipleQuestion) and not _ASKS_REPLY.search(
+        q.stem
+    ):
+        keys = set(q.correct_keys())
         absolute = {k: _ABSOLUTE.findall(_QUOTED.sub("", o.text)) for k, o in options.items()}
         in_wrong = sorted({w for k, words in absolute.items() if k not in keys for w in words})
         if in_wrong and not any(absolute[k] for k in keys):
             culprits = [k for k, words in absolute.items() if words and k not in keys]
-            yield (
+            yield Clue(
                 ("options", culprits[0]),
                 "absolute-clue",
                 (
                     f"only wrong options use absolute words ({', '.join(in_wrong)} in "
-                    f"{', '.join(culprits)}): trainees learn to rule them out; reword or use them in the key too"
+                    f"{', '.join(culprits)}): trainees learn to rule them out; "
+                    "reword or use them in the key too"
                 ),
             )
 
 
 def key_position(bank: model.QuizBank) -> str | None:
     """A message when single/scenario keys gather on one position, else None."""
-    positions = [
-        list(q.options).index(q.answer) for q in bank.questions if q.type in ("single", "scenario")
-    ]
+    one_key = [q for q in bank.questions if isinstance(q, _ONE_KEY)]
+    positions = [list(q.options).index(q.answer) for q in one_key]
     if len(positions) < MIN_KEYS_FOR_BALANCE:
         return None
     counts = Counter(positions)
     position, most = counts.most_common(1)[0]
     if most * 2 <= len(positions):
         return None
-    widest = max(len(q.options) for q in bank.questions if q.type in ("single", "scenario"))
-    spread = ", ".join(f"{chr(65 + p)} {counts[p]}" for p in range(widest))
+    widest = max(len(q.options) for q in one_key)
+    spread = ", ".join(f"{model.option_letter(p)} {counts[p]}" for p in range(widest))
     return (
         f"the correct answer of {most} of {len(positions)} single/scenario questions is in "
-        f"position {chr(65 + position)} ({spread}); spread the keys over all positions"
+        f"position {model.option_letter(position)} ({spread}); spread the keys over all positions"
     )
 
 
@@ -218,14 +234,14 @@ def _negative_word(stem: str) -> str | None:
     return match.group(0) if match else None
 
 
-def _placeholder(data: Any, loc: tuple) -> list[tuple[tuple, str, str]]:
+def _placeholder(data: Any, loc: Loc) -> list[Clue]:
     """One finding for a question or unit still holding TODO text, at the first one."""
     left = [(path, text) for path, text in _texts(data, loc) if _PLACEHOLDER.search(text)]
     if not left:
         return []
     fields = ", ".join(format_path(path[len(loc) :]) for path, _ in left)
     return [
-        (
+        Clue(
             left[0][0],
             "placeholder",
             f"{len(left)} placeholder(s) left ({fields}): write the real content",
@@ -233,7 +249,7 @@ def _placeholder(data: Any, loc: tuple) -> list[tuple[tuple, str, str]]:
     ]
 
 
-def _texts(data: Any, loc: tuple) -> Iterator[tuple[tuple, str]]:
+def _texts(data: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
     if isinstance(data, dict):
         for key, value in data.items():
             yield from _texts(value, (*loc, key))

@@ -4,7 +4,7 @@ The files come from many browsers and pass through chat apps and e-mail, so ever
 checked (only regular files, at most MAX_BYTES, shape by pydantic): a bad or foreign file is
 named with its reason and left out, never fatal to the others. Trainee names are cleaned of
 control characters once, here, so the terminal, the CSV and the HTML show the same name.
-Format: kefu-academy-results version 1 (see docs/guide/tools.md).
+Format: course/results.py, schema/results.schema.json (see docs/guide/tools.md).
 """
 
 from __future__ import annotations
@@ -16,28 +16,19 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 import pydantic_core
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    ValidationError,
-    model_validator,
-)
-from pydantic_core import PydanticCustomError
+from pydantic import AfterValidator, ValidationError
+from pydantic_core import ErrorDetails, PydanticCustomError
 
 from generator import outputs, sanitize
-from generator.course import model
+from generator.course import model, results
 from generator.errors import KefuError
 from generator.outputs import one_line
 from generator.tools.stats import text_table
 from generator.tools.templates import template_env
 
-FORMAT, VERSION = "kefu-academy-results", 1
 MAX_BYTES = 1_000_000  # a whole course's results take a few KB
 MOST_MISSED = 10
 NOT_TAKEN = "–"
@@ -47,14 +38,7 @@ class BadResults(KefuError):
     """Why a file is not a results file of this course."""
 
 
-@dataclass(frozen=True)
-class UnitResult:
-    unit: str
-    score: int
-    total: int
-    passed: bool
-    date: str
-    missed: tuple[str, ...]
+UnitResult = results.UnitResult
 
 
 @dataclass
@@ -65,12 +49,19 @@ class ResultsFile:
     units: list[UnitResult]
 
 
+class MissedQuestion(NamedTuple):
+    unit: str
+    question: str
+    trainees: int  # how many missed it in their latest attempt
+    stem: str  # "" when the bank no longer has the question
+
+
 @dataclass
 class ClassReport:
     course: model.Course
     units: list[model.Unit]  # columns: units someone has results for, in course order
     best: dict[str, dict[str, UnitResult]]  # trainee -> unit id -> best result
-    missed: list[tuple[str, str, int, str]]  # (unit id, question id, trainees, stem or "")
+    missed: list[MissedQuestion]  # the most missed first
     files: int
     warnings: list[str] = field(default_factory=list)
 
@@ -108,34 +99,32 @@ def read_results(path: Path, course_id: str) -> ResultsFile:
         if "recursion limit" in str(error):
             raise BadResults(f"not a results file: nested far too deep ({error})") from None
         raise BadResults(f"not a JSON results file ({error})") from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
+    if not isinstance(data, dict) or data.get("format") != results.FORMAT:
         raise BadResults(
-            f"not a {FORMAT} file (download it from the 学习进度 page, button 下载成绩)"
+            f"not a {results.FORMAT} file (download it from the 学习进度 page, button 下载成绩)"
         )
-    if not (type(data.get("version")) is int and data["version"] == VERSION):
+    if not (type(data.get("version")) is int and data["version"] == results.VERSION):
         raise BadResults(
             f"format version {_shown(data.get('version'))} is not supported; "
-            f"this tool reads version {VERSION}"
+            f"this tool reads version {results.VERSION}"
         )
     if data.get("course") != course_id:
         raise BadResults(
-            f"results of another course ({_shown(data.get('course'))}; this course is {course_id!r})"
+            f"results of another course ({_shown(data.get('course'))}; "
+            f"this course is {course_id!r})"
         )
     try:
-        results = _Results.model_validate(data)
+        checked = _Results.model_validate(data)
     except ValidationError as error:
         raise BadResults(_describe(error.errors()[0])) from None
-    units = [
-        UnitResult(u.unit, u.score, u.total, u.passed, u.date, tuple(u.missed))
-        for u in results.units
-    ]
-    return ResultsFile(path, results.trainee, results.exported_at, units)
+    return ResultsFile(path, checked.trainee, checked.exported_at, checked.units)
 
 
 def _read_regular_file(path: Path) -> bytes:
-    """The bytes of a regular file of at most MAX_BYTES; pipes, folders and devices are named, never read."""
+    """The bytes of a regular file of at most MAX_BYTES; pipes, folders and devices are named,
+    never read."""
     try:
-        kind = os.stat(path).st_mode
+        kind = path.stat().st_mode
     except FileNotFoundError:
         raise BadResults(
             "a link to a file that does not exist"
@@ -167,7 +156,7 @@ def _read_regular_file(path: Path) -> bytes:
 
 
 def _shown(value: Any, as_json: bool = False) -> str:
-    """An untrusted value quoted for a message: short, with control characters written as escapes."""
+    """An untrusted value quoted for a message: short, control characters written as escapes."""
     text = (
         outputs.json_for_terminal(json.dumps(value, ensure_ascii=False)) if as_json else repr(value)
     )
@@ -181,36 +170,10 @@ def _trainee_name(value: str) -> str:
     return name
 
 
-Short = Annotated[str, StringConstraints(max_length=40)]
+class _Results(results.Results):
+    """The format, with the name cleaned as every output shows it."""
 
-
-class _Entry(BaseModel):
-    """One unit of a results file, as quiz.js writes it (its `title` is not needed here)."""
-
-    model_config = ConfigDict(strict=True, extra="ignore")
-    unit: model.Id
-    score: int = Field(ge=0)
-    total: int = Field(ge=1)
-    passed: bool
-    date: Short
-    missed: list[model.Id]
-
-    @model_validator(mode="after")
-    def _possible(self) -> _Entry:
-        if self.score > self.total:
-            raise PydanticCustomError(
-                "impossible",
-                "score {score} of {total} is impossible",
-                {"score": self.score, "total": self.total},
-            )
-        return self
-
-
-class _Results(BaseModel):
-    model_config = ConfigDict(strict=True, extra="ignore")
     trainee: Annotated[str, AfterValidator(_trainee_name)]
-    exported_at: Short
-    units: list[_Entry]
 
 
 _PROBLEMS = {  # pydantic error type -> how a trainer reads it
@@ -220,13 +183,15 @@ _PROBLEMS = {  # pydantic error type -> how a trainer reads it
     "bool_type": "must be true or false",
     "list_type": "must be a list",
     "model_type": "must be an object",
-    "string_pattern_mismatch": "must be an id such as 'after-sales' (lowercase letters, digits and -)",
+    "string_pattern_mismatch": (
+        "must be an id such as 'after-sales' (lowercase letters, digits and -)"
+    ),
     "greater_than_equal": "must be at least {ge}",
     "string_too_long": "must be at most {max_length} characters",
 }
 
 
-def _describe(error: dict) -> str:
+def _describe(error: ErrorDetails) -> str:
     """The first validation error as `units[0]: 'score' must be a whole number, not true`."""
     loc = error["loc"]
     if error["type"] not in _PROBLEMS:  # our own messages name their field already
@@ -238,7 +203,7 @@ def _describe(error: dict) -> str:
     return f"{_where(loc[:field_at])}{subject} {problem}{shown}"
 
 
-def _where(loc: tuple) -> str:
+def _where(loc: tuple[str | int, ...]) -> str:
     """('units', 0) -> 'units[0]: ', the place of a problem inside the file."""
     place = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc).lstrip(
         "."
@@ -271,20 +236,20 @@ def read_all(paths: list[Path], course_id: str) -> tuple[list[ResultsFile], list
 def build_report(curriculum: model.Curriculum, files: list[ResultsFile]) -> ClassReport:
     """Best result per trainee and unit; a trainee's latest file says what they still miss."""
     best: dict[str, dict[str, UnitResult]] = {}
-    latest_missed: dict[str, dict[str, tuple[str, ...]]] = {}
+    latest_missed: dict[str, dict[str, list[str]]] = {}
     warnings = []
-    for results in sorted(files, key=lambda f: f.exported_at):  # later files win for `missed`
-        mine = best.setdefault(results.trainee, {})
-        for r in results.units:
+    for read in sorted(files, key=lambda f: f.exported_at):  # later files win for `missed`
+        mine = best.setdefault(read.trainee, {})
+        for r in read.units:
             if r.unit not in curriculum.units:
-                warnings.append(f"{results.path}: unit '{r.unit}' is not in this course; ignored")
+                warnings.append(f"{read.path}: unit '{r.unit}' is not in this course; ignored")
                 continue
             if r.unit not in mine or (r.score / r.total, r.date) > (
                 mine[r.unit].score / mine[r.unit].total,
                 mine[r.unit].date,
             ):
                 mine[r.unit] = r
-            latest_missed.setdefault(results.trainee, {})[r.unit] = r.missed
+            latest_missed.setdefault(read.trainee, {})[r.unit] = r.missed
     counts = Counter(
         (unit, q)
         for units in latest_missed.values()
@@ -293,7 +258,7 @@ def build_report(curriculum: model.Curriculum, files: list[ResultsFile]) -> Clas
     )
     stems = {(u, q.id): q.stem for u, bank in curriculum.banks.items() for q in bank.questions}
     missed = [
-        (u, q, n, stems.get((u, q), ""))
+        MissedQuestion(u, q, n, stems.get((u, q), ""))
         for (u, q), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:MOST_MISSED]
     ]
     taken = {u for units in best.values() for u in units}
@@ -314,7 +279,10 @@ def course_order(curriculum: model.Curriculum) -> list[str]:
 
 
 def report_text(report: ClassReport) -> str:
-    head = f"班级成绩：{report.course.title}（{len(report.best)} 名学员，{report.files} 个文件；✓ 表示已通过）"
+    head = (
+        f"班级成绩：{report.course.title}"
+        f"（{len(report.best)} 名学员，{report.files} 个文件；✓ 表示已通过）"
+    )
     rows = [
         [name, *(report.cell(name, u.id) for u in report.units), report.passed_units(name)]
         for name in report.trainees

@@ -139,7 +139,7 @@ def new_question(
     if "\r\n" in text:  # saved on Windows: keep its line endings
         addition = addition.replace("\n", "\r\n")
     _check_appended(text + addition, len(bank.questions), question_id, bank_rel)
-    with open(root / bank_rel, "ab") as file:  # append only: the trainer's bytes stay as they are
+    with (root / bank_rel).open("ab") as file:  # append only: the trainer's bytes stay as they are
         file.write(addition.encode("utf-8"))
     return root / bank_rel, question_id
 
@@ -154,9 +154,10 @@ def _reindent(skeleton: str, indent: int) -> str:
     shift = indent - TEMPLATE_INDENT
     if shift >= 0:
         return "".join(
-            " " * shift + line if line.strip() else line for line in skeleton.splitlines(True)
+            " " * shift + line if line.strip() else line
+            for line in skeleton.splitlines(keepends=True)
         )
-    return "".join(line[-shift:] for line in skeleton.splitlines(True))
+    return "".join(line[-shift:] for line in skeleton.splitlines(keepends=True))
 
 
 def _check_appended(text: str, count: int, question_id: str, bank_rel: Path) -> None:

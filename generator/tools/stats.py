@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from generator.course import model
@@ -45,79 +46,115 @@ def unit_text(unit: model.Unit) -> Iterable[str]:
         yield term.definition
 
 
-def unit_stats(unit: model.Unit, bank: model.QuizBank) -> dict[str, Any]:
+@dataclass(frozen=True)
+class ObjectiveStats:
+    id: str
+    text: str
+    questions: int  # how many questions assess it
+
+
+@dataclass(frozen=True)
+class UnitStats:
+    id: str
+    title: str
+    sections: int
+    characters: int
+    reading_minutes: float
+    duration_minutes: int
+    objectives: list[ObjectiveStats]
+    questions: int
+    question_types: dict[str, int]  # every type, in model order, 0 when absent
+
+
+@dataclass(frozen=True)
+class Totals:
+    units: int
+    sections: int
+    characters: int
+    reading_minutes: float
+    duration_minutes: int
+    objectives: int
+    questions: int
+    question_types: dict[str, int]
+
+
+@dataclass(frozen=True)
+class CourseStats:
+    course: str
+    title: str
+    reading_rate_per_minute: int
+    units: list[UnitStats]
+    total: Totals
+
+    def as_json(self) -> dict[str, Any]:
+        """Plain data, keys in field order: what `curriculum stats --json` prints."""
+        return asdict(self)
+
+
+def unit_stats(unit: model.Unit, bank: model.QuizBank) -> UnitStats:
     characters = sum(count_characters(text) for text in unit_text(unit))
     per_objective = Counter(q.objective for q in bank.questions)
-    types = Counter(q.type for q in bank.questions)
-    return {
-        "id": unit.id,
-        "title": unit.title,
-        "sections": len(unit.sections),
-        "characters": characters,
-        "reading_minutes": reading_minutes(characters),
-        "duration_minutes": unit.duration_minutes,
-        "objectives": [
-            {"id": o.id, "text": o.text, "questions": per_objective[o.id]} for o in unit.objectives
-        ],
-        "questions": len(bank.questions),
-        "question_types": {t: types[t] for t in model.QUESTION_TYPES},
-    }
+    types: Counter[str] = Counter(q.type for q in bank.questions)
+    return UnitStats(
+        id=unit.id,
+        title=unit.title,
+        sections=len(unit.sections),
+        characters=characters,
+        reading_minutes=reading_minutes(characters),
+        duration_minutes=unit.duration_minutes,
+        objectives=[ObjectiveStats(o.id, o.text, per_objective[o.id]) for o in unit.objectives],
+        questions=len(bank.questions),
+        question_types={t: types[t] for t in model.QUESTION_TYPES},
+    )
 
 
 def reading_minutes(characters: int) -> float:
     return math.ceil(characters / READING_RATE * 10) / 10
 
 
-def course_stats(curriculum: model.Curriculum) -> dict[str, Any]:
-    """Per unit and for the whole course, as plain data (what `--json` prints)."""
+def course_stats(curriculum: model.Curriculum) -> CourseStats:
+    """Per unit and for the whole course."""
     units = [unit_stats(u, curriculum.banks[u.id]) for u in curriculum.units.values()]
-    characters = sum(u["characters"] for u in units)
-    return {
-        "course": curriculum.course.id,
-        "title": curriculum.course.title,
-        "reading_rate_per_minute": READING_RATE,
-        "units": units,
-        "total": {
-            "units": len(units),
-            "sections": sum(u["sections"] for u in units),
-            "characters": characters,
-            "reading_minutes": reading_minutes(characters),
-            "duration_minutes": sum(u["duration_minutes"] for u in units),
-            "objectives": sum(len(u["objectives"]) for u in units),
-            "questions": sum(u["questions"] for u in units),
-            "question_types": {
-                t: sum(u["question_types"][t] for u in units) for t in model.QUESTION_TYPES
-            },
-        },
-    }
+    characters = sum(u.characters for u in units)
+    total = Totals(
+        units=len(units),
+        sections=sum(u.sections for u in units),
+        characters=characters,
+        reading_minutes=reading_minutes(characters),
+        duration_minutes=sum(u.duration_minutes for u in units),
+        objectives=sum(len(u.objectives) for u in units),
+        questions=sum(u.questions for u in units),
+        question_types={t: sum(u.question_types[t] for u in units) for t in model.QUESTION_TYPES},
+    )
+    return CourseStats(curriculum.course.id, curriculum.course.title, READING_RATE, units, total)
 
 
-def stats_text(stats: dict[str, Any], type_names: dict[str, str]) -> str:
+def stats_text(stats: CourseStats, type_names: dict[str, str]) -> str:
     """The three tables `curriculum stats` prints."""
-    total = stats["total"]
-    rows = [
+    total = stats.total
+    rows: list[list[Any]] = [
         [
-            u["id"],
-            u["title"],
-            u["sections"],
-            u["characters"],
-            u["reading_minutes"],
-            u["duration_minutes"],
-            len(u["objectives"]),
-            u["questions"],
+            u.id,
+            u.title,
+            u.sections,
+            u.characters,
+            u.reading_minutes,
+            u.duration_minutes,
+            len(u.objectives),
+            u.questions,
         ]
-        for u in stats["units"]
+        for u in stats.units
     ]
     rows.append(
         [
             "合计",
-            f"{total['units']} 个单元",
-            total["sections"],
-            total["characters"],
-            total["reading_minutes"],
-            total["duration_minutes"],
-            total["objectives"],
-            total["questions"],
+            f"{total.units} 个单元",
+            total.sections,
+            total.characters,
+            total.reading_minutes,
+            total.duration_minutes,
+            total.objectives,
+            total.questions,
         ]
     )
     units = text_table(
@@ -126,18 +163,18 @@ def stats_text(stats: dict[str, Any], type_names: dict[str, str]) -> str:
     objectives = text_table(
         ["单元", "学习目标", "题目", "目标内容"],
         [
-            [u["id"], o["id"], o["questions"], _shorten(o["text"], 30)]
-            for u in stats["units"]
-            for o in u["objectives"]
+            [u.id, o.id, o.questions, _shorten(o.text, 30)]
+            for u in stats.units
+            for o in u.objectives
         ],
     )
     types = text_table(
         ["单元", *(type_names[t] for t in model.QUESTION_TYPES), "合计"],
-        [[u["id"], *u["question_types"].values(), u["questions"]] for u in stats["units"]]
-        + [["合计", *total["question_types"].values(), total["questions"]]],
+        [[u.id, *u.question_types.values(), u.questions] for u in stats.units]
+        + [["合计", *total.question_types.values(), total.questions]],
     )
     return (
-        f"课程统计：{stats['title']}\n{RATE_NOTE}\n\n{units}\n\n"
+        f"课程统计：{stats.title}\n{RATE_NOTE}\n\n{units}\n\n"
         f"每个学习目标的考核题数\n{objectives}\n\n题型分布\n{types}\n"
     )
 

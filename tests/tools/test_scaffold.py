@@ -84,7 +84,10 @@ def test_new_question_appends_and_keeps_the_file(mini_project: Path, qtype: str)
     )
     again = run(mini_project, "new question", "beta", "--type", qtype)
     assert again.exit_code == 0
-    assert load_curriculum(mini_project, drafts=True).banks["beta"].questions[-1].id == f"todo-{qtype}-2"
+    assert (
+        load_curriculum(mini_project, drafts=True).banks["beta"].questions[-1].id
+        == f"todo-{qtype}-2"
+    )
 
 
 def test_new_question_follows_the_trainers_indentation(mini_project: Path):
@@ -150,7 +153,9 @@ def test_new_question_keeps_windows_line_endings_and_bom(mini_project: Path):
     after = bank.read_bytes()
     assert after.startswith(before)
     assert b"\n" not in after[len(before) :].replace(b"\r\n", b"")
-    assert load_curriculum(mini_project, drafts=True).banks["alpha"].questions[-1].type == "truefalse"
+    assert (
+        load_curriculum(mini_project, drafts=True).banks["alpha"].questions[-1].type == "truefalse"
+    )
 
 
 def test_new_question_without_unit_file(mini_project: Path):

@@ -9,22 +9,23 @@ from __future__ import annotations
 from generator.course import model
 from generator.locale import strings
 
-NOT_EXPORTED = ("typing",)  # typing drills need the site's timer; other systems cannot grade them
-
 
 def dialogue_lines(q: model.ScenarioQuestion) -> list[tuple[str, str]]:
     """(speaker label, text) for each turn, with the question's own labels when it has them."""
-    labels = {**strings()["speaker"], **getattr(q, "speakers", {})}
+    labels = {**strings()["speaker"], **q.speakers}
     return [(labels[turn.speaker], turn.text) for turn in q.dialogue]
 
 
-def exported(curriculum: model.Curriculum) -> tuple[list[tuple[str, model.AnyQuestion]], list[str]]:
+def exported(
+    curriculum: model.Curriculum,
+) -> tuple[list[tuple[str, model.Portable]], list[str]]:
     """(unit id, question) pairs other systems can take, and the `unit/id` of those left out."""
-    kept, skipped = [], []
+    kept: list[tuple[str, model.Portable]] = []
+    skipped: list[str] = []
     for unit_id, bank in curriculum.banks.items():
         for q in bank.questions:
-            if q.type in NOT_EXPORTED:
-                skipped.append(f"{unit_id}/{q.id}")
-            else:
+            if model.leaves_site(q):
                 kept.append((unit_id, q))
+            else:
+                skipped.append(f"{unit_id}/{q.id}")
     return kept, skipped

@@ -16,6 +16,15 @@ from generator.tools.export import dialogue_lines
 COLUMNS = ("unit", "id", "type", "objective", "stem", "options", "answer", "explanation")
 LIST_SEPARATOR = " | "  # between several answers (multiple, fill)
 ORDER_SEPARATOR = " > "  # between the steps of an order answer
+KEY_STYLE = model.KeyStyle(
+    option=lambda options, key: key,
+    true="true",
+    false="false",
+    several=LIST_SEPARATOR,
+    steps=ORDER_SEPARATOR,
+    accepted=LIST_SEPARATOR,
+    passage_is_key=True,
+)
 
 
 def rows(curriculum: model.Curriculum) -> list[dict[str, str]]:
@@ -25,30 +34,16 @@ def rows(curriculum: model.Curriculum) -> list[dict[str, str]]:
 
 def row(unit_id: str, q: model.AnyQuestion) -> dict[str, str]:
     stem = q.stem
-    if q.type == "scenario":
+    if isinstance(q, model.ScenarioQuestion):
         stem = "\n".join(f"{who}：{text}" for who, text in dialogue_lines(q)) + "\n\n" + stem
-    options = "\n".join(
-        f"{key}. {option.text}" for key, option in getattr(q, "options", {}).items()
-    )
-    return dict(
-        zip(
-            COLUMNS,
-            (unit_id, q.id, q.type, q.objective, stem, options, answer_text(q), q.explanation),
-            strict=False,
-        )
-    )
+    options = "\n".join(f"{key}. {option.text}" for key, option in q.choices().items())
+    cells = (unit_id, q.id, q.type, q.objective, stem, options, answer_text(q), q.explanation)
+    return dict(zip(COLUMNS, cells, strict=True))
 
 
 def answer_text(q: model.AnyQuestion) -> str:
-    if q.type in ("single", "scenario"):
-        return q.answer
-    if q.type == "truefalse":
-        return "true" if q.answer else "false"
-    if q.type == "order":
-        return ORDER_SEPARATOR.join(q.answer)
-    if q.type == "typing":
-        return q.passage
-    return LIST_SEPARATOR.join(q.answer)
+    """The key as bank keys (`b | d`, `c > a > b`), `true`/`false`, or a drill's passage."""
+    return q.key_text(KEY_STYLE)
 
 
 def write_csv(curriculum: model.Curriculum, target: Path) -> int:

@@ -8,6 +8,7 @@ a fill question a short answer. Explanations become general feedback (####).
 from __future__ import annotations
 
 import re
+from typing import assert_never
 
 from generator.course import model
 from generator.tools.export import dialogue_lines, exported
@@ -15,12 +16,14 @@ from generator.tools.export import dialogue_lines, exported
 _SPECIAL = "\\~=#{}:"
 # Every line break a reader might split on; written as GIFT's \n, so text never starts a live line.
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-# Moodle reads a leading %50% of an answer as its grade (a leading [html] as its format: escape_part).
+# Moodle reads a leading %50% of an answer as its grade (a leading [html] as its format:
+# escape_part).
 _WEIGHT_LIKE = re.compile(r"%-*[0-9]{1,2}\.?[0-9]*%")
 
 
 def escape(text: str) -> str:
-    """GIFT text: special characters backslash-escaped, line breaks as \\n (a blank line ends a question)."""
+    """GIFT text: special characters backslash-escaped, line breaks as \\n (a blank line ends a
+    question)."""
     for char in _SPECIAL:
         text = text.replace(char, "\\" + char)
     return _LINE_BREAK.sub(r"\\n", text)
@@ -48,7 +51,8 @@ def to_gift(curriculum: model.Curriculum) -> tuple[str, list[str]]:
     questions, skipped = exported(curriculum)
     blocks = [
         comment(
-            f"{curriculum.course.title}: {len(questions)} questions, exported by `curriculum export gift`"
+            f"{curriculum.course.title}: {len(questions)} questions, "
+            "exported by `curriculum export gift`"
         )
     ]
     category = None
@@ -60,36 +64,49 @@ def to_gift(curriculum: model.Curriculum) -> tuple[str, list[str]]:
     return "\n\n".join(blocks) + "\n", skipped
 
 
-def question_gift(unit_id: str, q: model.AnyQuestion) -> str:
-    stem = q.stem
-    if q.type == "scenario":
-        stem = "\n\n".join(
-            ["  \n".join(f"**{who}：** {text}" for who, text in dialogue_lines(q)), stem]
-        )
-    head = f"::{escape(unit_id)}/{escape(q.id)}::[markdown]{escape(stem)}"
+def question_gift(unit_id: str, q: model.Portable) -> str:
+    head = f"::{escape(unit_id)}/{escape(q.id)}::[markdown]{escape(_stem(q))}"
     general = f"####{escape_part(q.explanation)}"
-    if q.type == "truefalse":
-        return f"{head} {{{'TRUE' if q.answer else 'FALSE'}{general}}}"
-    if q.type == "fill":
-        answers = " ".join(f"={_grade(a, 100)}{escape_part(a)}" for a in q.answer)
-        return f"{head} {{{answers}{general}}}"
-    if q.type == "order":
-        pairs = "\n".join(
-            f"\t={escape_part(q.options[key].text.replace('->', '→'))} -> {n}"
-            for n, key in enumerate(q.answer, 1)
-        )
-        return f"{head} {{\n{pairs}\n\t{general}\n}}"
-    keys = set(q.answer) if q.type == "multiple" else {q.answer}
+    match q:
+        case model.TrueFalseQuestion():
+            return f"{head} {{{'TRUE' if q.answer else 'FALSE'}{general}}}"
+        case model.FillQuestion():
+            answers = " ".join(f"={_grade(a, 100)}{escape_part(a)}" for a in q.answer)
+            return f"{head} {{{answers}{general}}}"
+        case model.OrderQuestion():  # a matching question: item -> its position
+            pairs = "\n".join(
+                f"\t={escape_part(q.options[key].text.replace('->', '→'))} -> {n}"
+                for n, key in enumerate(q.answer, 1)
+            )
+            return f"{head} {{\n{pairs}\n\t{general}\n}}"
+        case model.MultipleQuestion():
+            right = set(q.answer)
+            wrong = len(q.options) - len(right)
+            marks = {
+                key: f"~%{weight(100 / len(right) if key in right else -100 / wrong)}%"
+                for key in q.options
+            }
+        case model.SingleQuestion() | model.ScenarioQuestion():
+            marks = {
+                key: "=" if key == q.answer else "~" + _grade(option.text, 0)
+                for key, option in q.options.items()
+            }
+        case _:
+            assert_never(q)
     lines = []
     for key, option in q.options.items():
-        if q.type == "multiple":
-            share = 100 / len(keys) if key in keys else -100 / (len(q.options) - len(keys))
-            mark = f"~%{weight(share)}%"
-        else:
-            mark = "=" if key in keys else "~" + _grade(option.text, 0)
         feedback = f"#{escape_part(option.feedback)}" if option.feedback else ""
-        lines.append(f"\t{mark}{escape_part(option.text)}{feedback}")
+        lines.append(f"\t{marks[key]}{escape_part(option.text)}{feedback}")
     return f"{head} {{\n" + "\n".join(lines) + f"\n\t{general}\n}}"
+
+
+def _stem(q: model.Portable) -> str:
+    """The stem, after the dialogue of a scenario."""
+    if not isinstance(q, model.ScenarioQuestion):
+        return q.stem
+    return "\n\n".join(
+        ["  \n".join(f"**{who}：** {text}" for who, text in dialogue_lines(q)), q.stem]
+    )
 
 
 def _grade(text: str, percent: int) -> str:
