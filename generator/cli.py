@@ -116,13 +116,21 @@ def schema(project: Path, check: bool) -> None:
 
 @main.command()
 @PROJECT
-@click.option("--no-strict", is_flag=True, help="Build even when MkDocs warns (broken links…).")
-def build(project: Path, no_strict: bool) -> None:
+@click.option("--no-strict", is_flag=True, help="Build even when the engine warns (broken links…).")
+@click.option(
+    "--engine",
+    type=click.Choice(["mkdocs", "zensical"]),
+    default="mkdocs",
+    show_default=True,
+    help="mkdocs (with the curriculum plugin) or zensical, Material's successor.",
+)
+def build(project: Path, no_strict: bool, engine: str) -> None:
     """Validate, then build the site into site/ (kept as it was if anything fails).
 
     \b
     Example:
       curriculum build
+      curriculum build --engine zensical
     """
     from generator.site.build import BuildFailed, build_site
 
@@ -130,14 +138,15 @@ def build(project: Path, no_strict: bool) -> None:
     _log_to_terminal()
     start = time.perf_counter()
     try:
-        target = build_site(project, strict=not no_strict)
+        target = build_site(project, strict=not no_strict, engine=engine)
     except BuildFailed as error:
         click.secho(
             f"build failed: {error}\nthe previous site/ was left as it was.", fg="red", err=True
         )
         sys.exit(1)
     click.echo(
-        f"built {len(curriculum.units)} units into {target} in {time.perf_counter() - start:.1f} s"
+        f"built {len(curriculum.units)} units with {engine} into {target} "
+        f"in {time.perf_counter() - start:.1f} s"
     )
 
 
@@ -191,33 +200,24 @@ def _free_port(first: int, tries: int = 21) -> int | None:
 @PROJECT
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
 def render(project: Path, out: Path) -> None:
-    """Write the generated pages (Markdown) and assets into OUT, for another site engine.
-
-    Copy them beside your hand-written pages in docs/ and build with any engine that reads
-    mkdocs.yml (Zensical, for example) without the `curriculum` plugin.
+    """Write the course as a project any engine that reads mkdocs.yml can build: OUT/docs/
+    (generated pages, assets and your docs/ pages) and OUT/mkdocs.yml (yours, with the course
+    navigation and assets written out and the `curriculum` plugin removed).
 
     \b
     Example:
-      curriculum render build/pages
+      curriculum render build/zensical
+      zensical build -f build/zensical/mkdocs.yml    # site in build/zensical/site/
     """
-    from generator.site.build import config_for
-    from generator.site.render import render_site
+    from generator.site.standalone import ConfigProblem, write_project
 
-    curriculum = load_or_exit(project)
-    directory_urls = (
-        config_for(project).use_directory_urls if (project / "mkdocs.yml").is_file() else True
-    )
-    site = render_site(curriculum, directory_urls=directory_urls)
-    for path in site.pages:
-        _write(out / path, site.standalone(path).encode("utf-8"))
-    for path, content in site.assets.items():
-        _write(out / path, content)
-    click.echo(f"wrote {len(site.pages)} pages and {len(site.assets)} assets to {out}")
-
-
-def _write(path: Path, content: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content)
+    load_or_exit(project)
+    try:
+        config_file = write_project(project, out)
+    except ConfigProblem as error:
+        _fail(str(error))
+    pages = sum(1 for _ in (out / "docs").rglob("*.md"))
+    click.echo(f"wrote {config_file} and {pages} pages under {out / 'docs'}")
 
 
 def _log_to_terminal(level: int = logging.WARNING) -> None:
