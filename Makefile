@@ -1,12 +1,13 @@
 # Quick start: `make site` builds the site into site/, `make test` runs every test.
-# Both create .venv and install the pinned dependencies first.
+# Both create .venv and install the pinned dependencies first. `make site-zensical` builds
+# the same site with Zensical, Material for MkDocs' successor.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test serve validate lint bench browser clean
+.PHONY: site site-zensical test serve validate lint bench browser clean
 
 $(BIN)/curriculum: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,8 +18,15 @@ $(VENV)/.test-deps: $(BIN)/curriculum
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
 
+$(VENV)/.zensical: $(BIN)/curriculum
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[zensical]'
+	touch $@
+
 site: $(BIN)/curriculum
 	$(BIN)/curriculum build
+
+site-zensical: $(VENV)/.zensical
+	$(BIN)/curriculum build --engine zensical
 
 serve: $(BIN)/curriculum
 	$(BIN)/curriculum serve
@@ -35,12 +43,13 @@ browser:
 	  echo "installing Debian's chromium for the browser tests"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
 
-test: $(VENV)/.test-deps browser
+test: $(VENV)/.test-deps $(VENV)/.zensical browser
 	$(BIN)/curriculum schema --check
 	$(BIN)/pytest
 
-bench: $(BIN)/curriculum
+bench: $(VENV)/.zensical
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/engines.py
 
 clean:
 	rm -rf site .site-* test-output

@@ -104,22 +104,31 @@ def schema(project: Path, check: bool) -> None:
 
 @main.command()
 @PROJECT
-@click.option("--no-strict", is_flag=True, help="Build even when MkDocs warns (broken links…).")
-def build(project: Path, no_strict: bool) -> None:
+@click.option("--no-strict", is_flag=True, help="Build even when the engine warns (broken links…).")
+@click.option(
+    "--engine",
+    type=click.Choice(["mkdocs", "zensical"]),
+    default="mkdocs",
+    show_default=True,
+    help="mkdocs (with the curriculum plugin) or zensical, Material's successor.",
+)
+def build(project: Path, no_strict: bool, engine: str) -> None:
     """Validate, then build the site into site/ (kept as it was if anything fails).
 
     \b
     Example:
       curriculum build
+      curriculum build --engine zensical
     """
     from generator.site.build import build_site
 
     curriculum = load_curriculum(project)
     log_to_terminal()
     start = time.perf_counter()
-    target = build_site(project, strict=not no_strict)
+    target = build_site(project, strict=not no_strict, engine=engine)
     click.echo(
-        f"built {len(curriculum.units)} units into {target} in {time.perf_counter() - start:.1f} s"
+        f"built {len(curriculum.units)} units with {engine} into {target} "
+        f"in {time.perf_counter() - start:.1f} s"
     )
 
 
@@ -153,19 +162,21 @@ def serve(project: Path, port: int) -> None:
 @PROJECT
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
 def render(project: Path, out: Path) -> None:
-    """Write the generated pages (Markdown) and assets into OUT, for another site engine.
-
-    Copy them beside your hand-written pages in docs/ and build with any engine that reads
-    mkdocs.yml (Zensical, for example) without the `curriculum` plugin.
+    """Write the course as a project any engine that reads mkdocs.yml can build: OUT/docs/
+    (generated pages, assets and your docs/ pages) and OUT/mkdocs.yml (yours, with the course
+    navigation and assets written out and the `curriculum` plugin removed).
 
     \b
     Example:
-      curriculum render build/pages
+      curriculum render build/zensical
+      zensical build -f build/zensical/mkdocs.yml    # site in build/zensical/site/
     """
-    from generator.site.render import write_standalone
+    from generator.site.standalone import write_project
 
-    pages, assets = write_standalone(load_curriculum(project), project, out)
-    click.echo(f"wrote {pages} pages and {assets} assets to {out}")
+    load_curriculum(project)
+    config_file = write_project(project, out)
+    pages = sum(1 for _ in (out / "docs").rglob("*.md"))
+    click.echo(f"wrote {config_file} and {pages} pages under {out / 'docs'}")
 
 
 # --- trainer tools: new, stats, lint, exam, export, report -------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import importlib.util
 import shutil
 import threading
 from pathlib import Path
@@ -14,6 +15,15 @@ from generator.site.build import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
+ENGINES = ("mkdocs", "zensical")
+SUBPATH = "/kefu/"  # as on a GitHub Pages project site, https://owner.github.io/repo/
+HAS_ZENSICAL = importlib.util.find_spec("zensical") is not None
+NO_ZENSICAL = "Zensical is not installed: pip install -e '.[zensical]' (make test installs it)"
+
+
+def skip_without(engine: str) -> None:
+    if engine == "zensical" and not HAS_ZENSICAL:
+        pytest.skip(NO_ZENSICAL)
 
 
 def make_project(tmp: Path, source: Path = FIXTURES / "mini") -> Path:
@@ -44,16 +54,28 @@ def shipped_site(tmp_path_factory) -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    prefix = "/"
+
     def log_message(self, *args) -> None:
         pass
 
+    def translate_path(self, path: str) -> str:
+        """Only URLs under the prefix map into the folder; anything else is a 404, as on a
+        GitHub Pages project site (https://owner.github.io/repo/)."""
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / ".no-such-file")
+        return super().translate_path("/" + path.removeprefix(self.prefix))
 
-def serve_folder(folder: Path):
-    """Serve ``folder`` on a free localhost port; returns (base URL, server)."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+
+def serve_folder(folder: Path, prefix: str = "/"):
+    """Serve ``folder`` on a free localhost port at ``prefix`` (e.g. "/kefu/");
+    returns (base URL, server)."""
+    handler = functools.partial(
+        type("Handler", (_QuietHandler,), {"prefix": prefix}), directory=str(folder)
+    )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
+    return f"http://127.0.0.1:{server.server_address[1]}{prefix}", server
 
 
 @pytest.fixture(scope="session")
@@ -68,3 +90,28 @@ def shipped_url(shipped_site: Path):
     url, server = serve_folder(shipped_site)
     yield url
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def shipped_at_subpath(tmp_path_factory):
+    """engine -> (URL, site folder): the shipped course built with that engine for the address
+    it is served at, under /kefu/; each engine builds once per session."""
+    built: dict[str, tuple[str, Path]] = {}
+    servers = []
+
+    def get(engine: str) -> tuple[str, Path]:
+        skip_without(engine)
+        if engine not in built:
+            site = tmp_path_factory.mktemp(f"subpath-{engine}") / "site"
+            url, server = serve_folder(
+                site, SUBPATH
+            )  # the folder appears when the build swaps it in
+            servers.append(server)
+            build_site(ROOT, site_dir=site, site_url=url, engine=engine)
+            built[engine] = (url, site)
+        return built[engine]
+
+    yield get
+    for server in servers:
+        server.shutdown()
+        server.server_close()

@@ -78,12 +78,20 @@ def test_build_replaces_the_site(mini_project):
     assert (site / "units/alpha/index.html").is_file() and not (site / "stale.html").exists()
 
 
-def test_render_writes_pages_for_another_engine(mini_project, tmp_path):
+def test_render_writes_a_project_for_another_engine(mini_project, tmp_path):
     out = tmp_path / "pages"
     result = run("render", "-p", str(mini_project), str(out))
     assert result.exit_code == 0
-    assert (out / "units/alpha.md").read_text(encoding="utf-8").startswith("# 单元甲")
-    assert (out / "assets/kefu/quiz.js").is_file()
+    assert (out / "docs/units/alpha/index.md").read_text(encoding="utf-8").startswith("# 单元甲")
+    assert (out / "docs/assets/kefu/quiz.js").is_file()
+    assert "plugins:" in (out / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_render_never_overwrites_a_project(mini_project):
+    result = run("render", "-p", str(mini_project), str(mini_project))
+    assert result.exit_code == 1
+    assert "did not write" in result.output
+    assert (mini_project / "mkdocs.yml").read_text(encoding="utf-8").startswith("site_name")
 
 
 def test_schema_check(tmp_path):

@@ -1,8 +1,9 @@
-"""Build the site with MkDocs into a fresh folder, then swap it in: a failed build leaves
-the last good site/ exactly as it was, and at no moment is there no complete site/.
+"""Build the site with MkDocs or Zensical into a fresh folder, then swap it in: a failed
+build leaves the last good site/ exactly as it was, and at no moment is there no complete site/.
 
-Builds of one site take turns through a lock file beside it; a build killed half-way leaves
-a staging folder that the next build removes.
+MkDocs builds with the `curriculum` plugin; Zensical runs no plugins, so it builds the folder
+`curriculum render` writes (standalone.py). Builds of one site take turns through a lock file
+beside it; a build killed half-way leaves a staging folder that the next build removes.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ import contextlib
 import ctypes
 import ctypes.util
 import fcntl
+import importlib.util
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -24,7 +27,11 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
+from generator.course.problems import ProblemsFound
 from generator.errors import KefuError
+from generator.site import standalone
+
+ENGINES = ("mkdocs", "zensical")
 
 
 class BuildFailed(KefuError):
@@ -46,23 +53,26 @@ def config_for(project: Path, **overrides: Any) -> MkDocsConfig:
 
 
 def build_site(
-    project: Path, *, strict: bool = True, site_dir: Path | None = None, **config: Any
+    project: Path,
+    *,
+    strict: bool = True,
+    site_dir: Path | None = None,
+    engine: str = "mkdocs",
+    **config: Any,
 ) -> Path:
     """Build into a staging folder beside the target and swap it in on success.
 
     ``config`` overrides settings of mkdocs.yml, e.g. ``site_url``."""
+    if engine not in ENGINES:
+        raise BuildFailed(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     target = Path(site_dir or config_for(project).site_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     with _exclusive(target):
         _remove_stale_staging(target)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
         try:
-            settings = config_for(project, **{**config, "site_dir": str(staging), "strict": strict})
-            settings.plugins.on_startup(command="build", dirty=False)
-            try:
-                mkdocs_build(settings)
-            finally:
-                settings.plugins.on_shutdown()
+            build = _build_with_zensical if engine == "zensical" else _build_with_mkdocs
+            build(Path(project), staging, strict, config)
         except (MkDocsException, BuildFailed) as error:
             shutil.rmtree(staging, ignore_errors=True)
             raise BuildFailed(str(error) or "the build failed; see the messages above") from None
@@ -72,6 +82,54 @@ def build_site(
         staging.chmod(0o755)  # mkdtemp makes it private; a web server must read it
         _swap_in(staging, target)
     return target
+
+
+def _build_with_mkdocs(
+    project: Path, staging: Path, strict: bool, overrides: dict[str, Any]
+) -> None:
+    config = config_for(project, **{**overrides, "site_dir": str(staging), "strict": strict})
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def _build_with_zensical(
+    project: Path, staging: Path, strict: bool, overrides: dict[str, Any]
+) -> None:
+    """Render the course into a scratch folder beside staging (Zensical builds only inside
+    its project folder), build it there, and move the site into staging."""
+    if importlib.util.find_spec("zensical") is None:
+        raise BuildFailed(
+            "Zensical is not installed: `make site-zensical` installs it, or "
+            "`pip install -e '.[zensical]'`"
+        )
+    scratch = staging.with_name(f"{staging.name}-src")  # a stale one is removed like staging
+    try:
+        try:
+            config_file = standalone.write_project(project, scratch, **overrides)
+        except ProblemsFound as error:
+            listing = "\n".join(map(str, error.problems))
+            count = len(error.problems)
+            raise BuildFailed(f"the course has {count} problem(s):\n{listing}") from None
+        except standalone.ConfigProblem as error:
+            raise BuildFailed(str(error)) from None
+        command = [sys.executable, "-m", "zensical", "build", "-f", str(config_file)]
+        result = subprocess.run(
+            [*command, *(["--strict"] if strict else [])],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "NO_COLOR": "1"},
+        )
+        if result.returncode != 0:
+            output = (result.stdout + result.stderr).strip()
+            raise BuildFailed(f"zensical build failed:\n{output}")
+        staging.rmdir()
+        (scratch / standalone.SITE_DIR).rename(staging)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 @contextlib.contextmanager

@@ -29,7 +29,7 @@ from generator import sanitize
 from generator.course.load import COURSE_FILE, QUIZZES_DIR, UNITS_DIR, load_curriculum
 from generator.course.model import Curriculum
 from generator.course.problems import ProblemsFound
-from generator.site.render import NavItem, Site, render_site
+from generator.site.render import SCRIPTS, STYLESHEETS, Site, docs_nav, render_site
 
 log = logging.getLogger("mkdocs.plugins.curriculum")
 
@@ -84,7 +84,8 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             for term in unit.glossary:
                 jieba.add_word(term.term)  # so search finds 询单转化率 as one word
         if self.config.nav and config.nav is None:
-            config.nav = self.site.nav + _docs_nav(Path(config.docs_dir), self.site)
+            config.nav = self.site.nav + docs_nav(Path(config.docs_dir), self.site.pages)
+        _add_assets(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -99,15 +100,12 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Fragments in place, then the sanitizer over the whole content; then our own assets,
-        which are the only scripts a page's content may carry."""
+        """Fragments in place, then the sanitizer over the whole content: no page's content
+        carries a script (ours come through extra_javascript)."""
         path = page.file.src_uri
         if self.site and path in self.site.fragments:
             html = self.site.fill(path, html)
-        html = sanitize.clean(html)
-        if self.site and path in self.site.page_assets:
-            html += self.site.page_assets[path]
-        return html
+        return sanitize.clean(html)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
@@ -128,23 +126,8 @@ def _add(files: Files, file: File) -> None:
     files.append(file)
 
 
-def _docs_nav(docs_dir: Path, site: Site) -> list[NavItem]:
-    """Hand-written pages after the course: top-level files, then one section per folder,
-    titled by the folder's index.md heading."""
-    nav: list[NavItem] = [
-        path.name for path in sorted(docs_dir.glob("*.md")) if path.name not in site.pages
-    ]
-    for folder in sorted(p for p in docs_dir.iterdir() if p.is_dir()):
-        pages = sorted(folder.rglob("*.md"), key=lambda p: (p.name != "index.md", str(p)))
-        if pages:
-            title = _first_heading(folder / "index.md") or folder.name
-            nav.append({title: [str(p.relative_to(docs_dir)) for p in pages]})
-    return nav
-
-
-def _first_heading(path: Path) -> str | None:
-    if path.is_file():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.startswith("# "):
-                return line[2:].strip()
-    return None
+def _add_assets(config: MkDocsConfig) -> None:
+    """Our styles and script on every page, as mkdocs.yml would list them (see render.py)."""
+    for setting, paths in (("extra_css", STYLESHEETS), ("extra_javascript", SCRIPTS)):
+        listed = {str(entry) for entry in config[setting]}
+        config[setting].extend(path for path in paths if path not in listed)

@@ -25,11 +25,15 @@ from generator import sanitize, templating
 from generator.course import model
 from generator.course.load import COURSE_FILE
 from generator.locale import strings
-from generator.site.build import config_for
 
 HERE = Path(__file__).parent
 ASSET_DIR = "assets/kefu"
-ASSETS = ("quiz.js", "quiz.css", "theme.css")  # theme.css: brand colours, listed in mkdocs.yml
+ASSETS = ("quiz.js", "quiz.css", "theme.css")  # theme.css: brand colours
+# Loaded on every page through the engine's extra_css/extra_javascript, which both MkDocs and
+# Zensical resolve against the site root, so the site works under any sub-path (raw HTML
+# links to assets do not: Zensical re-resolves them one folder deeper).
+STYLESHEETS = (f"{ASSET_DIR}/theme.css", f"{ASSET_DIR}/quiz.css")
+SCRIPTS = (f"{ASSET_DIR}/quiz.js",)
 
 
 NavItem: TypeAlias = "str | dict[str, str | list[NavItem]]"  # as mkdocs.yml writes `nav`
@@ -41,7 +45,6 @@ _PLACEHOLDERS = re.compile(r'<div data-kefu-fragment="(\d+)"></div>')
 class Site:
     pages: dict[str, str] = field(default_factory=dict)  # docs-relative path -> Markdown
     fragments: dict[str, list[str]] = field(default_factory=dict)  # page -> finished HTML
-    page_assets: dict[str, str] = field(default_factory=dict)  # page -> its <link>/<script> tags
     assets: dict[str, bytes] = field(default_factory=dict)  # docs-relative path -> bytes
     edit_sources: dict[str, str] = field(default_factory=dict)  # page -> YAML it comes from
     nav: list[NavItem] = field(default_factory=list)  # MkDocs-style nav of the generated pages
@@ -52,32 +55,25 @@ class Site:
         return _PLACEHOLDERS.sub(lambda match: fragments[int(match.group(1))], html)
 
     def standalone(self, page: str) -> str:
-        """The page's Markdown with fragments and assets inlined as raw HTML blocks, for an
-        engine that runs no plugin (`curriculum render`)."""
+        """The page's Markdown with fragments inlined as raw HTML blocks, for an engine that
+        runs no plugin (`curriculum render`)."""
         fragments = self.fragments.get(page, [])
-        text = _PLACEHOLDERS.sub(
+        return _PLACEHOLDERS.sub(
             lambda match: sanitize.clean(fragments[int(match.group(1))]), self.pages[page]
         )
-        return text + (f"\n{self.page_assets[page]}\n" if page in self.page_assets else "")
 
 
-def render_site(curriculum: model.Curriculum, *, directory_urls: bool = True) -> Site:
-    """Every page and asset of the course."""
-    renderer = _Renderer(curriculum, directory_urls)
+def render_site(
+    curriculum: model.Curriculum, *, directory_urls: bool = True, page_folders: bool = False
+) -> Site:
+    """Every page and asset of the course.
+
+    ``page_folders`` writes each page as index.md of its own folder (units/a/index.md, not
+    units/a.md): its source folder is then its URL's folder, where MkDocs (which leaves raw
+    HTML alone) and Zensical (which resolves relative URLs in raw HTML from the source file)
+    agree on what a relative link in a fragment points at. The URLs stay the same."""
+    renderer = _Renderer(curriculum, directory_urls, page_folders)
     return renderer.site()
-
-
-def write_standalone(curriculum: model.Curriculum, project: Path, out: Path) -> tuple[int, int]:
-    """`curriculum render`: every page (fragments inlined) and asset into ``out``, for an engine
-    that runs no plugin; returns the numbers of pages and assets written."""
-    config_file = project / "mkdocs.yml"
-    directory_urls = config_for(project).use_directory_urls if config_file.is_file() else True
-    site = render_site(curriculum, directory_urls=directory_urls)
-    files = {path: site.standalone(path).encode("utf-8") for path in site.pages}
-    for path, content in {**files, **site.assets}.items():
-        (out / path).parent.mkdir(parents=True, exist_ok=True)
-        (out / path).write_bytes(content)
-    return len(site.pages), len(site.assets)
 
 
 def question_hash(question: model.AnyQuestion) -> str:
@@ -91,9 +87,10 @@ def template_env() -> jinja2.Environment:
 
 
 class _Renderer:
-    def __init__(self, curriculum: model.Curriculum, directory_urls: bool):
+    def __init__(self, curriculum: model.Curriculum, directory_urls: bool, page_folders: bool):
         self.c = curriculum
         self.directory_urls = directory_urls
+        self.page_folders = page_folders
         self.env = template_env()
         self.t = strings()
         self.key_style = model.KeyStyle(
@@ -153,19 +150,30 @@ class _Renderer:
         site.nav = self.nav(site)
         return site
 
+    def source(self, page: str) -> str:
+        """Where a page (named as units/a.md everywhere else) is written."""
+        if not self.page_folders or page == "index.md":
+            return page
+        return f"{page.removesuffix('.md')}/index.md"
+
     def nav(self, site: Site) -> list[NavItem]:
-        t, e = self.t, _nav_title
-        nav: list[NavItem] = [{e(self.c.course.title): "index.md"}]
-        tracks: list[NavItem] = [{e(tr.title): f"tracks/{tr.id}.md"} for tr in self.c.course.tracks]
-        nav.append({t["home_tracks"]: tracks})
+        t, e, s = self.t, _nav_title, self.source
+        nav: list[NavItem] = [{e(self.c.course.title): s("index.md")}]
+        nav.append(
+            {
+                t["home_tracks"]: [
+                    {e(tr.title): s(f"tracks/{tr.id}.md")} for tr in self.c.course.tracks
+                ]
+            }
+        )
         for category, units in self.categories.items():
             if units:
-                pages: list[NavItem] = [f"categories/{category}.md"]
-                pages += [{e(u.title): f"units/{u.id}.md"} for u in units]
+                pages: list[NavItem] = [s(f"categories/{category}.md")]
+                pages += [{e(u.title): s(f"units/{u.id}.md")} for u in units]
                 nav.append({t["category"][category]: pages})
-        nav.append({t["progress_title"]: "progress.md"})
-        if "glossary.md" in site.pages:
-            nav.append({t["glossary_title"]: "glossary.md"})
+        nav.append({t["progress_title"]: s("progress.md")})
+        if s("glossary.md") in site.pages:
+            nav.append({t["glossary_title"]: s("glossary.md")})
         return nav
 
     def _page(
@@ -178,6 +186,7 @@ class _Renderer:
             fragments.append(str(caller() if caller else html).strip())
             return Markup("\n" + _PLACEHOLDER.format(len(fragments) - 1) + "\n")  # noqa: S704 (a fixed tag and a number)
 
+        written = self.source(path)
         context.update(
             path=path,
             course=self.c.course,
@@ -185,30 +194,23 @@ class _Renderer:
             t=self.t,
             categories=self.categories,
             terms=self.terms,
-            link=lambda target: _relative(path, target),
+            link=lambda target: _relative(written, self.source(target)),
             fragment=fragment,
             page=self,
         )
-        site.pages[path] = self.env.get_template(template).render(**context)
-        site.fragments[path] = fragments
-        if any('class="kefu-' in html for html in fragments):
-            site.page_assets[path] = (
-                f'<link rel="stylesheet" href="{self._asset_url(path, "quiz.css")}">\n'
-                f'<script src="{self._asset_url(path, "quiz.js")}"></script>'
-            )
+        site.pages[written] = self.env.get_template(template).render(**context)
+        site.fragments[written] = fragments
         if source:
-            site.edit_sources[path] = source
+            site.edit_sources[written] = source
 
     def _depth(self, page: str) -> int:
         """How many folders deep the page's URL is: units/a.md is served at units/a/."""
         parts = PurePosixPath(page).with_suffix("").parts
         return len(parts) - (0 if self.directory_urls and parts[-1] != "index" else 1)
 
-    def _asset_url(self, page: str, name: str) -> str:
-        return "../" * self._depth(page) + f"{ASSET_DIR}/{name}"
-
     def page_url(self, from_page: str, to_page: str) -> str:
         """URL of a page as the browser sees it, relative to another page (for raw HTML)."""
+        from_page, to_page = self.source(from_page), self.source(to_page)
         target = PurePosixPath(to_page).with_suffix("")
         if not self.directory_urls:
             url = f"{target}.html"
@@ -261,6 +263,28 @@ class _Renderer:
 def _lettered(options: model.Options, key: str) -> str:
     """A correct option as the site's key shows it: `B. 先道歉`."""
     return f"{model.option_letter(list(options).index(key))}. {options[key].text}"
+
+
+def docs_nav(docs_dir: Path, generated: dict[str, str]) -> list[NavItem]:
+    """Hand-written pages after the course: top-level files, then one section per folder,
+    titled by the folder's index.md heading."""
+    nav: list[NavItem] = [
+        path.name for path in sorted(docs_dir.glob("*.md")) if path.name not in generated
+    ]
+    for folder in sorted(p for p in docs_dir.iterdir() if p.is_dir()):
+        pages = sorted(folder.rglob("*.md"), key=lambda p: (p.name != "index.md", str(p)))
+        if pages:
+            title = _first_heading(folder / "index.md") or folder.name
+            nav.append({title: [p.relative_to(docs_dir).as_posix() for p in pages]})
+    return nav
+
+
+def _first_heading(path: Path) -> str | None:
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# "):
+                return line[2:].strip()
+    return None
 
 
 def _nav_title(text: str) -> str:
