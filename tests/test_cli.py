@@ -6,15 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from click.testing import CliRunner
-
-from generator.cli import main
-
-
-def run(*args: str):
-    result = CliRunner().invoke(main, list(args))
-    assert "Traceback" not in result.output
-    return result
+from cli_runner import invoke as run  # tests/cli_runner.py
 
 
 def test_validate_ok(mini_project):
@@ -98,6 +90,7 @@ def test_every_command_has_help_with_an_example(command):
     assert result.exit_code == 0 and "Example:" in result.output
 
 
+@pytest.mark.slow
 def test_python_dash_m_runs_the_cli():
     result = subprocess.run(
         [sys.executable, "-m", "generator", "--help"], capture_output=True, text=True
