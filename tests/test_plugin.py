@@ -93,6 +93,10 @@ def test_hand_written_pages_follow_the_course_in_the_nav(mini_project):
     guide.mkdir()
     (guide / "index.md").write_text("# 培训师指南\n", encoding="utf-8")
     (guide / "writing.md").write_text("# 编写单元\n", encoding="utf-8")
+    (guide / "basics.md").write_text("# 基础\n", encoding="utf-8")  # sorts before index.md
     config = config_of(mini_project)
     plugin_of(config).on_config(config)
-    assert config.nav[-2:] == ["about.md", {"培训师指南": ["guide/index.md", "guide/writing.md"]}]
+    assert config.nav[-2:] == [
+        "about.md",
+        {"培训师指南": ["guide/index.md", "guide/basics.md", "guide/writing.md"]},
+    ]
