@@ -167,6 +167,7 @@ def test_nesting_stacked_through_aliases_is_refused(mini_project):
     assert problems_of(mini_project) == [f"{UNIT}:17:17: {DEPTH_MESSAGE}"]  # inside &a0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("shape", ["[", "- "])
 def test_forty_thousand_levels_do_not_crash_validate(mini_project, shape):
     """PyYAML's C composer segfaults (exit 139) here; the bound must hold before it runs."""
