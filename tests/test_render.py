@@ -209,6 +209,7 @@ class _Tags(HTMLParser):
             self.title += data
 
 
+@pytest.mark.slow  # a full MkDocs build
 def test_titles_in_the_nav_and_the_window_title_stay_text(mini_project, tmp_path):
     """The theme prints nav titles as HTML and un-escapes them into <title>: a title from YAML
     must not become a tag in either (this once was caught only in a browser)."""
