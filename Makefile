@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site site-zensical test serve validate lint bench browser clean
+.PHONY: site site-zensical test check serve validate lint bench browser mutation clean
 
 $(BIN)/curriculum: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,10 @@ $(BIN)/curriculum: pyproject.toml
 
 $(VENV)/.test-deps: $(BIN)/curriculum
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+$(VENV)/.check-deps: $(BIN)/curriculum
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[check]'
 	touch $@
 
 $(VENV)/.zensical: $(BIN)/curriculum
@@ -37,19 +41,38 @@ validate: $(BIN)/curriculum
 lint: $(BIN)/curriculum
 	$(BIN)/curriculum lint
 
-# Browser tests drive Debian's chromium (Playwright's own browser download is not used).
+# Browser tests drive Debian's chromium (Playwright's own browser download is not used);
+# Chinese needs fonts-noto-cjk. Each is checked on its own: one may be there without the other.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "installing Debian's chromium for the browser tests"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+	@missing=""; \
+	  command -v chromium >/dev/null 2>&1 || missing="chromium"; \
+	  dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing="$$missing fonts-noto-cjk"; \
+	  if [ -n "$$missing" ]; then \
+	    echo "installing Debian's$$missing for the browser tests"; \
+	    $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	  fi
 
-test: $(VENV)/.test-deps $(VENV)/.zensical browser
+# Code health gates: lint, format and strict types (`make lint` is the trainers' item lint).
+check: $(VENV)/.check-deps
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/mypy generator
+
+# Two workers (pytest-xdist): the machines this runs on have two cores.
+test: check $(VENV)/.test-deps $(VENV)/.zensical browser
 	$(BIN)/curriculum schema --check
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
+
+# Mutation testing of the course and site code ([tool.mutmut] in pyproject.toml); slow, so not
+# part of `make test`. Results are kept in mutants/: a second run only tests what changed.
+mutation: $(VENV)/.test-deps
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test,mutation]'
+	$(BIN)/mutmut run --max-children 2
+	$(BIN)/mutmut results
 
 bench: $(VENV)/.zensical
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/engines.py
 
 clean:
-	rm -rf site .site-* test-output
+	rm -rf site .site-* test-output mutants

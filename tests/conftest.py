@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import importlib.util
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -49,8 +51,18 @@ def mini_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory) -> Path:
-    """The shipped course, built once per session with --strict."""
-    return build_site(ROOT, site_dir=tmp_path_factory.mktemp("shipped") / "site")
+    """The shipped course, built once per test run with --strict, even across xdist workers:
+    the first worker builds it, the others wait on the lock and read the same folder."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # the run's folder, above the workers' own
+        shared = shared.parent
+    site = shared / "shipped-site"
+    with (shared / "shipped-site.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (shared / "shipped-site.done").exists():
+            build_site(ROOT, site_dir=site)
+            (shared / "shipped-site.done").touch()
+    return site
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

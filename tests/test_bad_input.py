@@ -61,8 +61,10 @@ def validate(project: Path, timeout: float = 120) -> subprocess.CompletedProcess
 def test_explicit_tags_are_refused(mini_project, tag, value):
     edit(mini_project, "duration_minutes: 10", f"duration_minutes: {tag} {value}")
     assert problems_of(mini_project) == [
-        f"{UNIT}:6:19: duration_minutes: the tag '{tag}' is not allowed; course files hold plain text, "
-        f"numbers, lists and mappings only: remove '{tag}' (and put the value in quotes if it is text)"
+        (
+            f"{UNIT}:6:19: duration_minutes: the tag '{tag}' is not allowed; course files hold plain text, "
+            f"numbers, lists and mappings only: remove '{tag}' (and put the value in quotes if it is text)"
+        )
     ]
 
 
@@ -74,8 +76,10 @@ def test_str_tag_is_allowed(mini_project):
 def test_tag_on_a_key_is_refused(mini_project):
     edit(mini_project, "title: 单元甲", "!!int title: 单元甲")
     assert problems_of(mini_project) == [
-        f"{UNIT}:2:1: the tag '!!int' is not allowed; course files hold plain text, numbers, lists and "
-        "mappings only: remove '!!int' (and put the value in quotes if it is text)"
+        (
+            f"{UNIT}:2:1: the tag '!!int' is not allowed; course files hold plain text, numbers, lists and "
+            "mappings only: remove '!!int' (and put the value in quotes if it is text)"
+        )
     ]
 
 
@@ -94,8 +98,10 @@ def test_tag_on_a_key_is_refused(mini_project):
 def test_plain_values_yaml_cannot_construct(mini_project, value, shown, kind):
     edit(mini_project, "duration_minutes: 10", f"duration_minutes: {value}")
     assert problems_of(mini_project) == [
-        f"{UNIT}:6:19: duration_minutes: '{shown}' cannot be read as {kind}; correct it, or put it in "
-        "quotes if it is text"
+        (
+            f"{UNIT}:6:19: duration_minutes: '{shown}' cannot be read as {kind}; correct it, or put it in "
+            "quotes if it is text"
+        )
     ]
 
 
@@ -128,8 +134,10 @@ def test_a_field_of_another_file_is_not_suggested_as_its_own_spelling(mini_proje
 def test_null_key_is_reported_where_it_is(mini_project):
     edit(mini_project, "    text: 目标一", "    text: 目标一\n    ~: x")
     assert problems_of(mini_project) == [
-        f"{UNIT}:10:5: objectives[0]: the key is empty (nothing, '~' or 'null' before the colon); "
-        "write the field name"
+        (
+            f"{UNIT}:10:5: objectives[0]: the key is empty (nothing, '~' or 'null' before the colon); "
+            "write the field name"
+        )
     ]
 
 
@@ -167,6 +175,7 @@ def test_nesting_stacked_through_aliases_is_refused(mini_project):
     assert problems_of(mini_project) == [f"{UNIT}:17:17: {DEPTH_MESSAGE}"]  # inside &a0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("shape", ["[", "- "])
 def test_forty_thousand_levels_do_not_crash_validate(mini_project, shape):
     """PyYAML's C composer segfaults (exit 139) here; the bound must hold before it runs."""
@@ -187,8 +196,10 @@ def test_forty_thousand_levels_do_not_crash_validate(mini_project, shape):
 def test_alias_inside_its_own_anchor(mini_project, value, column):
     edit(mini_project, "title: 单元甲", f"title: {value}")
     assert problems_of(mini_project) == [
-        f"{UNIT}:2:{column}: the alias *a is inside its own anchor &a, so it would repeat forever; "
-        "write the content out instead"
+        (
+            f"{UNIT}:2:{column}: the alias *a is inside its own anchor &a, so it would repeat forever; "
+            "write the content out instead"
+        )
     ]
 
 
@@ -209,8 +220,10 @@ def test_aliases_that_repeat_too_much_are_an_alias_bomb(mini_project):
     (mini_project / UNIT).write_text("\n".join(lines) + "\n", encoding="utf-8")
     # a1..a3 repeat 90 + 819 + 7,380 values; the first *a3 of a4 passes 10,000
     assert problems_of(mini_project) == [
-        f'{UNIT}:5:10: aliases (*name) repeat more than 10,000 values (an "alias bomb"); write the '
-        "content out instead of repeating it with anchors"
+        (
+            f'{UNIT}:5:10: aliases (*name) repeat more than 10,000 values (an "alias bomb"); write the '
+            "content out instead of repeating it with anchors"
+        )
     ]
 
 
@@ -230,8 +243,10 @@ def test_size_limit_has_its_own_message(mini_project):
     load_curriculum(mini_project)  # at the limit: fine
     path.write_text(text + "#" + "x" * (padding + 1) + "\n", encoding="utf-8")
     assert problems_of(mini_project) == [
-        f"{UNIT}:1:1: the file is larger than 1000 KB, the limit for one course file (far more "
-        "than any unit needs); split it into smaller units"
+        (
+            f"{UNIT}:1:1: the file is larger than 1000 KB, the limit for one course file (far more "
+            "than any unit needs); split it into smaller units"
+        )
     ]
 
 
@@ -250,8 +265,10 @@ def test_size_limit_is_generous():
 def test_folder_named_like_a_unit(mini_project):
     (mini_project / "curriculum/units/gamma.yml").mkdir()
     assert problems_of(mini_project) == [
-        "curriculum/units/gamma.yml:1:1: this is a folder, not a file; rename the folder so that its name "
-        "does not end in .yml"
+        (
+            "curriculum/units/gamma.yml:1:1: this is a folder, not a file; rename the folder so that its name "
+            "does not end in .yml"
+        )
     ]
 
 
@@ -266,8 +283,10 @@ def test_folder_named_like_the_course_file(mini_project):
 def test_dangling_link(mini_project):
     (mini_project / "curriculum/units/gamma.yml").symlink_to("gone.yml")
     assert problems_of(mini_project) == [
-        "curriculum/units/gamma.yml:1:1: this is a link to a file that does not exist; delete the link "
-        "or put the file back"
+        (
+            "curriculum/units/gamma.yml:1:1: this is a link to a file that does not exist; delete the link "
+            "or put the file back"
+        )
     ]
 
 
@@ -335,8 +354,10 @@ def test_device_file_is_never_opened(mini_project):
     except PermissionError:
         pytest.skip("creating a device file needs root")
     assert problems_of(mini_project) == [
-        "curriculum/units/gamma.yml:1:1: this is a device, not a text file, and is never read; delete it "
-        "or move it out of the folder"
+        (
+            "curriculum/units/gamma.yml:1:1: this is a device, not a text file, and is never read; delete it "
+            "or move it out of the folder"
+        )
     ]
 
 
@@ -348,8 +369,10 @@ def test_link_out_of_the_project_is_not_read(mini_project, tmp_path, target):
     (mini_project / "curriculum/units/gamma.yml").symlink_to(outside)
     problems = problems_of(mini_project)
     assert problems == [
-        "curriculum/units/gamma.yml:1:1: this is a link to a file outside the project, which is never "
-        "read; copy the file into the project instead of linking to it"
+        (
+            "curriculum/units/gamma.yml:1:1: this is a link to a file outside the project, which is never "
+            "read; copy the file into the project instead of linking to it"
+        )
     ]
     assert "hunter2" not in "".join(problems)
 
@@ -367,8 +390,10 @@ def test_link_inside_the_project_is_read(mini_project):
 def test_nul_byte_at_its_character_column(mini_project):
     edit(mini_project, "正文，**加粗**。", "正文，**加\x00粗**。")
     assert problems_of(mini_project) == [
-        f"{UNIT}:15:13: an invisible control character (U+0000) is here, which YAML does not allow; "
-        "delete it (it often comes from text copied out of another program)"
+        (
+            f"{UNIT}:15:13: an invisible control character (U+0000) is here, which YAML does not allow; "
+            "delete it (it often comes from text copied out of another program)"
+        )
     ]
 
 

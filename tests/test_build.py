@@ -16,6 +16,8 @@ import pytest
 from generator.site import build
 from generator.site.build import build_site
 
+pytestmark = pytest.mark.slow  # a full MkDocs build (and a killed one) per test
+
 
 def test_a_build_replaces_the_site_and_leaves_no_staging_folder(mini_project, tmp_path):
     site = tmp_path / "site"

@@ -6,15 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from click.testing import CliRunner
-
-from generator.cli import main
-
-
-def run(*args: str):
-    result = CliRunner().invoke(main, list(args))
-    assert "Traceback" not in result.output
-    return result
+from cli_runner import invoke as run  # tests/cli_runner.py
 
 
 def test_validate_ok(mini_project):
@@ -44,6 +36,7 @@ def test_validate_outside_a_project(tmp_path):
     assert "curriculum/course.yml:1:1: the course file is missing" in result.output
 
 
+@pytest.mark.slow  # a full MkDocs build
 def test_build_failure_leaves_the_last_good_site(mini_project):
     assert run("build", "-p", str(mini_project)).exit_code == 0
     site = mini_project / "site"
@@ -59,6 +52,7 @@ def test_build_failure_leaves_the_last_good_site(mini_project):
     assert not list(mini_project.glob(".site-build-*"))  # the lock file .site-build.lock stays
 
 
+@pytest.mark.slow  # a full MkDocs build
 def test_failing_mkdocs_build_leaves_the_last_good_site(mini_project):
     assert run("build", "-p", str(mini_project)).exit_code == 0
     before = sorted(p.relative_to(mini_project) for p in (mini_project / "site").rglob("*"))
@@ -70,6 +64,7 @@ def test_failing_mkdocs_build_leaves_the_last_good_site(mini_project):
     assert sorted(p.relative_to(mini_project) for p in (mini_project / "site").rglob("*")) == before
 
 
+@pytest.mark.slow  # a full MkDocs build
 def test_build_replaces_the_site(mini_project):
     site = mini_project / "site"
     site.mkdir()
@@ -106,6 +101,7 @@ def test_every_command_has_help_with_an_example(command):
     assert result.exit_code == 0 and "Example:" in result.output
 
 
+@pytest.mark.slow
 def test_python_dash_m_runs_the_cli():
     result = subprocess.run(
         [sys.executable, "-m", "generator", "--help"], capture_output=True, text=True

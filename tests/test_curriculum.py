@@ -89,6 +89,7 @@ def test_no_all_or_none_of_the_above(phrase):
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(
     not ORIGINALITY.is_file(), reason="the source documents are not beside this clone"
 )

@@ -61,12 +61,14 @@ def test_serve_watches_the_yaml_folders(mini_project):
     assert {p.split("/")[-1] for p in server.watched} == {"curriculum", "units", "quizzes"}
 
 
+@pytest.mark.slow  # a full MkDocs build
 def test_nothing_is_written_into_docs(mini_project, tmp_path):
     before = sorted((mini_project / "docs").rglob("*"))
     build_site(mini_project, site_dir=tmp_path / "site")
     assert sorted((mini_project / "docs").rglob("*")) == before
 
 
+@pytest.mark.slow  # a full MkDocs build
 def test_edit_links_point_at_the_yaml(mini_project, tmp_path):
     config_file = mini_project / "mkdocs.yml"
     config_file.write_text(
@@ -81,6 +83,7 @@ def test_edit_links_point_at_the_yaml(mini_project, tmp_path):
     assert 'href="https://github.com/example/kefu/edit/main/curriculum/units/alpha.yml"' in unit
 
 
+@pytest.mark.slow  # a full MkDocs build
 def test_a_docs_page_clashing_with_a_generated_one_is_refused(mini_project, tmp_path, caplog):
     (mini_project / "docs" / "progress.md").write_text("# 我的进度\n", encoding="utf-8")
     with pytest.raises(BuildFailed):
@@ -93,6 +96,10 @@ def test_hand_written_pages_follow_the_course_in_the_nav(mini_project):
     guide.mkdir()
     (guide / "index.md").write_text("# 培训师指南\n", encoding="utf-8")
     (guide / "writing.md").write_text("# 编写单元\n", encoding="utf-8")
+    (guide / "basics.md").write_text("# 基础\n", encoding="utf-8")  # sorts before index.md
     config = config_of(mini_project)
     plugin_of(config).on_config(config)
-    assert config.nav[-2:] == ["about.md", {"培训师指南": ["guide/index.md", "guide/writing.md"]}]
+    assert config.nav[-2:] == [
+        "about.md",
+        {"培训师指南": ["guide/index.md", "guide/basics.md", "guide/writing.md"]},
+    ]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 
 from generator.course.load import load_curriculum
 from generator.course.problems import MAX_MESSAGE, ProblemsFound
+
+pytestmark = pytest.mark.slow  # hundreds of generated courses loaded from disk
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 FILES = [
@@ -81,6 +83,24 @@ def check(project: Path) -> None:
             )
 
 
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    """One copy of the mini course per module; each example damages one file and puts it back."""
+    copy = tmp_path_factory.mktemp("damaged") / "p"
+    shutil.copytree(MINI, copy)
+    return copy
+
+
+@contextlib.contextmanager
+def damaged(project: Path, file: str, content: bytes):
+    original = (MINI / file).read_bytes()
+    (project / file).write_bytes(content)
+    try:
+        yield
+    finally:
+        (project / file).write_bytes(original)
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     file=st.sampled_from(FILES),
@@ -88,27 +108,21 @@ def check(project: Path) -> None:
     action=st.sampled_from(["delete", "replace", "duplicate"]),
     value=values,
 )
-def test_structural_mutations(file, data, action, value):
-    with tempfile.TemporaryDirectory() as tmp:
-        project = Path(tmp) / "p"
-        shutil.copytree(MINI, project)
-        content = yaml.safe_load((project / file).read_text(encoding="utf-8"))
-        path = data.draw(st.sampled_from(list(paths(content))))
-        content = mutate(content, path, action, value)
-        (project / file).write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
+def test_structural_mutations(project, file, data, action, value):
+    content = yaml.safe_load((MINI / file).read_text(encoding="utf-8"))
+    path = data.draw(st.sampled_from(list(paths(content))))
+    content = mutate(content, path, action, value)
+    with damaged(project, file, yaml.safe_dump(content, allow_unicode=True).encode("utf-8")):
         check(project)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(file=st.sampled_from(FILES), data=st.data(), junk=st.binary(max_size=8))
-def test_byte_level_damage(file, data, junk):
-    with tempfile.TemporaryDirectory() as tmp:
-        project = Path(tmp) / "p"
-        shutil.copytree(MINI, project)
-        raw = (project / file).read_bytes()
-        start = data.draw(st.integers(0, len(raw)))
-        end = data.draw(st.integers(start, min(len(raw), start + 20)))
-        (project / file).write_bytes(raw[:start] + junk + raw[end:])
+def test_byte_level_damage(project, file, data, junk):
+    raw = (MINI / file).read_bytes()
+    start = data.draw(st.integers(0, len(raw)))
+    end = data.draw(st.integers(start, min(len(raw), start + 20)))
+    with damaged(project, file, raw[:start] + junk + raw[end:]):
         check(project)
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import html
 import json
 import re
+from html.parser import HTMLParser
 
 import pytest
 
 from generator.course import model
 from generator.course.load import load_curriculum
+from generator.site.build import build_site
 from generator.site.render import SCRIPTS, STYLESHEETS, question_hash, render_site
 
 
@@ -191,3 +193,42 @@ def test_glossary_lists_a_term_once_with_each_unit_that_defines_it(mini_project)
     assert page.count("首响\n") == 1
     assert ":   首次响应时间。（出自：[单元甲](units/alpha.md)）" in page
     assert ":   第一次回复的时间。（出自：[单元乙](units/beta.md)）" in page
+
+
+class _Tags(HTMLParser):
+    """Every tag of a page with its attributes, and the text of its <title>."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.title, self._in_title = "", False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._in_title = tag == "title"
+
+    def handle_endtag(self, tag):
+        self._in_title = False
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+
+
+@pytest.mark.slow  # a full MkDocs build
+def test_titles_in_the_nav_and_the_window_title_stay_text(mini_project, tmp_path):
+    """The theme prints nav titles as HTML and un-escapes them into <title>: a title from YAML
+    must not become a tag in either (this once was caught only in a browser)."""
+    title = "</title><img src=x onerror=alert(1)><b>甲</b>"
+    unit = mini_project / "curriculum/units/alpha.yml"
+    unit.write_text(
+        unit.read_text(encoding="utf-8").replace("title: 单元甲", f"title: '{title}'"),
+        encoding="utf-8",
+    )
+    site = build_site(mini_project, site_dir=tmp_path / "site")
+    for name in ("index.html", "units/alpha/index.html", "units/beta/index.html"):
+        page = _Tags()
+        page.feed((site / name).read_text(encoding="utf-8"))
+        assert not [tag for tag, attrs in page.tags if tag in ("img", "b") or "onerror" in attrs]
+        if name == "units/alpha/index.html":
+            assert page.title.replace("\u200b", "").startswith(title)

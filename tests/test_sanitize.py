@@ -81,6 +81,7 @@ def test_a_document_keeps_its_head_and_loses_what_its_body_must_not_have():
     )
 
 
+@pytest.mark.slow  # a full MkDocs build
 def test_every_built_page_is_sanitized_even_when_the_check_and_renderer_fail(
     mini_project, tmp_path, monkeypatch
 ):

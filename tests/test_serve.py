@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # a `curriculum serve` process per test
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -26,7 +28,7 @@ def fetch(url: str) -> str:
         return response.read().decode("utf-8")
 
 
-def wait_for(condition, seconds: float = 30.0):
+def wait_for(condition, seconds: float = 120.0):  # a hang, not a busy machine
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:

@@ -31,38 +31,48 @@ def problems_after(project: Path, file: str, old: str, new: str) -> list[str]:
             BANK,
             "    answer: b\n",
             "    answer：b\n",
-            f"{BANK}:11:11: a full-width colon '：' follows the field name; YAML needs a "
-            "half-width colon and a space: write ': ' (switch the input method to English "
-            "punctuation)",
+            (
+                f"{BANK}:11:11: a full-width colon '：' follows the field name; YAML needs a "
+                "half-width colon and a space: write ': ' (switch the input method to English "
+                "punctuation)"
+            ),
         ),
         (
             BANK,
             "    answer: b\n",
             "\u3000  answer: b\n",
-            f"{BANK}:11:1: the indentation holds a full-width space (全角空格); YAML indents "
-            "with half-width spaces only: delete it and type spaces (switch the input method to "
-            "half-width, 半角)",
+            (
+                f"{BANK}:11:1: the indentation holds a full-width space (全角空格); YAML indents "
+                "with half-width spaces only: delete it and type spaces (switch the input method to "
+                "half-width, 半角)"
+            ),
         ),
         (
             BANK,
             "    stem: 选出正确的一项。",
             "    stem: “注意: 选出正确的一项。”",
-            f"{BANK}:6:11: Chinese quotes “ are not YAML quotes; put the text between "
-            "half-width quotes '…' or \"…\", or leave the quotes out",
+            (
+                f"{BANK}:6:11: Chinese quotes “ are not YAML quotes; put the text between "
+                "half-width quotes '…' or \"…\", or leave the quotes out"
+            ),
         ),
         (
             BANK,
             "  - id: pick-many",
             "  － id: pick-many",
-            f"{BANK}:13:3: the list item starts with a full-width dash '－'; YAML lists need a "
-            "half-width '-' followed by a space",
+            (
+                f"{BANK}:13:3: the list item starts with a full-width dash '－'; YAML lists need a "
+                "half-width '-' followed by a space"
+            ),
         ),
         (
             UNIT,
             "duration_minutes: 10",
             "duration_minutes: １０",
-            f"{UNIT}:6:19: duration_minutes: the number １０ is written with full-width digits; "
-            "type it with half-width digits: 10",
+            (
+                f"{UNIT}:6:19: duration_minutes: the number １０ is written with full-width digits; "
+                "type it with half-width digits: 10"
+            ),
         ),
     ],
     ids=["colon", "full-width-space", "chinese-quotes", "full-width-dash", "full-width-digits"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from conftest import FIXTURES, make_project, serve_folder  # tests/conftest.py
@@ -24,6 +25,17 @@ CHROMIUM_ARGS = [
 ]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
+HERE = Path(__file__).parent
+BROWSER_TIMEOUT = 120  # seconds: a hung browser fails its test instead of the whole run
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in this folder is a browser test, with a time limit (pytest-timeout)."""
+    for item in items:
+        if item.path.is_relative_to(HERE):
+            item.add_marker(pytest.mark.browser)
+            if item.get_closest_marker("timeout") is None:
+                item.add_marker(pytest.mark.timeout(BROWSER_TIMEOUT))
 
 
 @pytest.fixture(scope="session")
@@ -93,6 +105,43 @@ def served_course(tmp: Path, source: Path):
     yield url
     server.shutdown()
     server.server_close()
+
+
+# Material's instant navigation pairs each click with the sitemap it has read
+# (withLatestFrom): a click before sitemap.xml has been read is an ordinary page load. Material
+# fetches it with XMLHttpRequest as a Blob and reads it with blob.text(); this init script
+# marks the moment that text is handed on. Material's own handler runs right after, in the
+# same microtask checkpoint, so once the mark is seen, clicks are instant navigation.
+SITEMAP_READ = """(() => {
+    let sitemap = null;
+    const open = XMLHttpRequest.prototype.open, text = Blob.prototype.text;
+    XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+        if (String(url).endsWith('/sitemap.xml'))  // listens before Material's own listener
+            this.addEventListener('load', () => { sitemap = this.response; });
+        return open.call(this, method, url, ...rest);
+    };
+    Blob.prototype.text = function () {
+        const read = text.call(this);
+        if (this === sitemap) read.then(() => { window.__kefuSitemapRead = true; });
+        return read;
+    };
+})();"""
+
+
+def instant_navigation_page(pages, **options):
+    """A page whose links instant navigation can take over once ``wait_for_instant`` returns."""
+    return pages.new(init_script=SITEMAP_READ, **options)
+
+
+def wait_for_instant(page) -> None:
+    """Wait until a click on a course link is instant navigation, not a page load."""
+    page.wait_for_function("window.__kefuSitemapRead === true")
+
+
+def wait_for_path(page, path: str) -> None:
+    """Wait until the page is at ``path``, whatever the hash: navigation.tracking writes the
+    heading in view into the URL (and so into the history entry) once the page scrolls."""
+    page.wait_for_url(lambda url: urlsplit(url).path.endswith(path))
 
 
 @pytest.fixture(scope="session")

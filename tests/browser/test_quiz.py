@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import DESKTOP, order_keys, plain, question
+from .conftest import (
+    DESKTOP,
+    instant_navigation_page,
+    order_keys,
+    plain,
+    question,
+    wait_for_instant,
+    wait_for_path,
+)
 
 ALPHA, BETA = "units/alpha/", "units/beta/"
 
@@ -169,15 +177,16 @@ def assert_alpha_restored(page):
 
 
 def test_progress_survives_reload_and_instant_navigation(pages, mini_url):
-    page = pages.new(viewport=DESKTOP)
+    page = instant_navigation_page(pages, viewport=DESKTOP)
     page.goto(mini_url + ALPHA)
     answer_alpha(page)
     page.reload()
     assert_alpha_restored(page)
 
     page.evaluate("window.__samePage = true")  # survives instant navigation only
+    wait_for_instant(page)  # a click before the sitemap is read would load the page anew
     page.locator(".md-nav--primary a.md-nav__link", has_text="单元乙").click()
-    page.wait_for_url("**/units/beta/")
+    wait_for_path(page, "/units/beta/")
     page.locator('[data-quiz="beta"].kefu-js').wait_for()
     assert page.evaluate("window.__samePage") is True, "navigation was not instant"
     q = question(page, "sequence")
@@ -186,7 +195,7 @@ def test_progress_survives_reload_and_instant_navigation(pages, mini_url):
     assert check(q) == "correct"
 
     page.locator(".md-nav--primary a.md-nav__link", has_text="单元甲").click()
-    page.wait_for_url("**/units/alpha/")
+    wait_for_path(page, "/units/alpha/")
     page.locator('[data-quiz="alpha"].kefu-js').wait_for()
     assert page.evaluate("window.__samePage") is True
     assert_alpha_restored(page)
@@ -196,7 +205,7 @@ def test_progress_survives_reload_and_instant_navigation(pages, mini_url):
     assert page.locator('[data-quiz="alpha"]').get_attribute("data-score") == "3/4"
 
     page.go_back()
-    page.wait_for_url("**/units/beta/")
+    wait_for_path(page, "/units/beta/")
     page.locator('[data-quiz="beta"].kefu-js').wait_for()
     assert question(page, "sequence").get_attribute("data-state") == "correct"
     assert order_keys(question(page, "sequence")) == ["a", "b", "c", "d"]

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from click.testing import CliRunner, Result
-
-from generator.cli import main
+from cli_runner import invoke  # tests/cli_runner.py
+from click.testing import Result
 
 
 def run(project: Path, *args: str) -> Result:
     """`curriculum ARGS -p PROJECT`, with stdout and stderr kept apart."""
     command, *rest = args
-    words = command.split()
-    return CliRunner().invoke(main, [*words, "-p", str(project), *rest], catch_exceptions=False)
+    return invoke(*command.split(), "-p", str(project), *rest)

@@ -110,14 +110,18 @@ BAD_FILES = [
     (
         "missed-escape.json",
         {**GOOD, "units": [{**GOOD["units"][0], "missed": ["blank", "\x1b[2J"]}]},
-        "units[0]: 'missed'[1] must be an id such as 'after-sales' (lowercase letters, digits and -), "
-        'not "\\u001b[2J"',
+        (
+            "units[0]: 'missed'[1] must be an id such as 'after-sales' (lowercase letters, digits and -), "
+            'not "\\u001b[2J"'
+        ),
     ),
     (
         "unit-bidi.json",
         {**GOOD, "units": [{**GOOD["units"][0], "unit": "\u202eahpla"}]},
-        "units[0]: 'unit' must be an id such as 'after-sales' (lowercase letters, digits and -), "
-        'not "\\u202eahpla"',
+        (
+            "units[0]: 'unit' must be an id such as 'after-sales' (lowercase letters, digits and -), "
+            'not "\\u202eahpla"'
+        ),
     ),
     ("trainee-list.json", {**GOOD, "trainee": ["张三"]}, "'trainee' must be text, not [\"张三\"]"),
     (
@@ -128,8 +132,10 @@ BAD_FILES = [
     (
         "long-date.json",
         {**GOOD, "exported_at": "9" * 41},
-        "'exported_at' must be at most 40 characters, not "
-        '"99999999999999999999999999999999999999…',
+        (
+            "'exported_at' must be at most 40 characters, not "
+            '"99999999999999999999999999999999999999…'
+        ),
     ),
     (
         "fifo.json",
@@ -182,8 +188,10 @@ def test_a_folder_is_read_past_its_bad_entries_and_editor_debris(
     result = run(mini_project, "report", str(folder))
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"{folder / 'pipe.json'}: is not a regular file (a pipe, socket or device); give the downloaded .json "
-        "file; skipped",
+        (
+            f"{folder / 'pipe.json'}: is not a regular file (a pipe, socket or device); give the downloaded .json "
+            "file; skipped"
+        ),
         f"{folder / 'sub.json'}: is a folder, not a results file; skipped",
         "2 of 3 files could not be read (named above); the report covers the other 1",
     ]
