@@ -61,6 +61,7 @@ check: $(VENV)/.check-deps
 # Two workers (pytest-xdist): the machines this runs on have two cores.
 test: check $(VENV)/.test-deps $(VENV)/.zensical browser
 	$(BIN)/curriculum schema --check
+	$(BIN)/curriculum lint --strict
 	$(BIN)/pytest -n 2
 
 # Mutation testing of the course and site code ([tool.mutmut] in pyproject.toml); slow, so not
