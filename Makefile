@@ -18,7 +18,7 @@ $(VENV)/.test-deps: $(BIN)/curriculum
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
 
-$(VENV)/.check-deps: $(BIN)/curriculum
+$(VENV)/.check-deps: $(VENV)/.test-deps  # mypy reads pytest's types for the pytest plugin
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[check]'
 	touch $@
 
