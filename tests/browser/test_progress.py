@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from pathlib import Path
 
 from .conftest import question, wait_for_path
 
@@ -92,7 +93,7 @@ def test_download_results_file(page, mini_url):
     name = download.value.suggested_filename
     assert name == f"kefu-results-mini-course-张三-{today:%Y%m%d}.json"
     assert name in message.inner_text()
-    data = json.loads(open(download.value.path(), encoding="utf-8").read())
+    data = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
     assert list(data) == ["format", "version", "course", "trainee", "exported_at", "units"]
     assert data["format"] == "kefu-academy-results" and data["version"] == 1
     assert data["course"] == "mini-course" and data["trainee"] == "张三"
