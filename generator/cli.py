@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from generator.course.load import load_curriculum
 from generator.course.model import AUDIENCES, CATEGORIES, QUESTION_TYPES
 from generator.errors import KefuError
 from generator.logs import log_to_terminal
+from generator.messages import LANGUAGES, say
 from generator.outputs import json_for_terminal, terminal_text
 
 PROJECT = click.option(
@@ -57,7 +59,21 @@ class _Group(click.Group):
 _Group.group_class = _Group
 
 
+def _set_language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    # Read by generator.messages on every message, so it reaches every command's output.
+    if value:
+        os.environ["KEFU_LANG"] = value
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    callback=_set_language,
+    expose_value=False,
+    is_eager=True,
+    help="Language of messages (default zh, or KEFU_LANG).",
+)
 def main() -> None:
     """Kefu Academy: turn curriculum/ and quizzes/ into a training site with self-graded quizzes."""
 
@@ -75,8 +91,12 @@ def validate(project: Path) -> None:
     curriculum = load_curriculum(project)
     questions = sum(len(b.questions) for b in curriculum.banks.values())
     click.echo(
-        f"OK: {len(curriculum.units)} units, {questions} questions "
-        f"({time.perf_counter() - start:.2f} s)"
+        say(
+            "validate.ok",
+            units=len(curriculum.units),
+            questions=questions,
+            seconds=time.perf_counter() - start,
+        )
     )
 
 

@@ -23,6 +23,13 @@ HAS_ZENSICAL = importlib.util.find_spec("zensical") is not None
 NO_ZENSICAL = "Zensical is not installed: pip install -e '.[zensical]' (make test installs it)"
 
 
+@pytest.fixture(autouse=True)
+def default_language(monkeypatch):
+    """Every test starts in the default language; `--lang` sets KEFU_LANG, and this undoes it."""
+    monkeypatch.setenv("KEFU_LANG", "")  # recorded, so teardown restores what was there
+    monkeypatch.delenv("KEFU_LANG")
+
+
 def skip_without(engine: str) -> None:
     if engine == "zensical" and not HAS_ZENSICAL:
         pytest.skip(NO_ZENSICAL)

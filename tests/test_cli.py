@@ -12,6 +12,16 @@ from cli_runner import invoke as run  # tests/cli_runner.py
 def test_validate_ok(mini_project):
     result = run("validate", "-p", str(mini_project))
     assert result.exit_code == 0
+    assert result.output.startswith("检查通过：2 个单元，7 道题")
+
+
+@pytest.mark.parametrize("how", ["option", "environment"])
+def test_messages_in_english_on_request(mini_project, monkeypatch, how):
+    if how == "option":
+        result = run("--lang", "en", "validate", "-p", str(mini_project))
+    else:
+        monkeypatch.setenv("KEFU_LANG", "en")
+        result = run("validate", "-p", str(mini_project))
     assert result.output.startswith("OK: 2 units, 7 questions")
 
 
