@@ -10,7 +10,6 @@ after the engine's Markdown step, so no engine re-parses trainer text (course/ma
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import random
 import re
@@ -24,6 +23,7 @@ from generator import sanitize, templating
 from generator.course import checks, model
 from generator.course.load import COURSE_FILE
 from generator.locale import strings
+from generator.site.nav import places, site_nav, track_page, untracked
 
 HERE = Path(__file__).parent
 ASSET_DIR = "assets/kefu"
@@ -96,12 +96,14 @@ class _Renderer:
             for term in unit.glossary:
                 self.terms.setdefault(term.term, []).append((term, unit))
         self.terms = dict(sorted(self.terms.items()))
+        self.places = places(curriculum)  # unit id -> its places in the tracks
+        self.untracked = untracked(curriculum)
 
     def site(self) -> Site:
         site = Site()
         self._page(site, "index.md", "home.md", COURSE_FILE)
         for track in self.c.course.tracks:
-            self._page(site, f"tracks/{track.id}.md", "track.md", COURSE_FILE, track=track,
+            self._page(site, track_page(track.id), "track.md", COURSE_FILE, track=track,
                        units=self.units_of(track))
         for category, units in self.categories.items():
             if units:
@@ -119,17 +121,7 @@ class _Renderer:
         return site
 
     def nav(self, site: Site) -> list:
-        t, e = self.t, _nav_title
-        nav: list = [{e(self.c.course.title): "index.md"}]
-        nav.append({t["home_tracks"]: [{e(tr.title): f"tracks/{tr.id}.md"} for tr in self.c.course.tracks]})
-        for category, units in self.categories.items():
-            if units:
-                nav.append({t["category"][category]: [f"categories/{category}.md",
-                                                      *[{e(u.title): f"units/{u.id}.md"} for u in units]]})
-        nav.append({t["progress_title"]: "progress.md"})
-        if "glossary.md" in site.pages:
-            nav.append({t["glossary_title"]: "glossary.md"})
-        return nav
+        return site_nav(self.c, self.t, set(site.pages))
 
     def _page(self, site: Site, path: str, template: str, source: str | None, **context) -> None:
         fragments: list[str] = []
@@ -141,6 +133,7 @@ class _Renderer:
 
         context.update(
             path=path, course=self.c.course, curriculum=self.c, t=self.t, categories=self.categories,
+            track_page=track_page,
             terms=self.terms, link=lambda target: _relative(path, target), fragment=fragment,
             page=self,
         )
@@ -174,6 +167,11 @@ class _Renderer:
 
     def units_of(self, track: model.Track) -> list[model.Unit]:
         return [self.c.units[u] for u in track.units]
+
+    def progress_groups(self) -> list[tuple[str, list[str]]]:
+        """学习进度 lists units by track, in course order, then those in no track."""
+        groups = [(track.title, track.units) for track in self.c.course.tracks]
+        return groups + ([(self.t["other_units"], self.untracked)] if self.untracked else [])
 
     # --- quiz data used by the templates ---------------------------------------------
 
@@ -228,12 +226,6 @@ def _answer_data(q: model.AnyQuestion):
     if q.type == "typing":
         return {"speed": q.target_speed, "accuracy": q.target_accuracy}
     return q.answer
-
-
-def _nav_title(text: str) -> str:
-    """The theme prints nav titles as HTML, and un-escapes them into <title> (striptags): a
-    zero-width space after each '<' keeps YAML text from ever forming a tag, even there."""
-    return html.escape(text.replace("<", "<\u200b"))
 
 
 def _relative(from_page: str, to_page: str) -> str:
