@@ -13,6 +13,7 @@ from conftest import FIXTURES  # tests/conftest.py
 from generator.course.load import load_curriculum
 
 from .conftest import DESKTOP, give_all, served_course
+from .test_accessibility import answer_beta, violations
 
 MINI = load_curriculum(FIXTURES / "mini")
 REVIEW = """  - id: review
@@ -167,3 +168,20 @@ def test_the_navigation_is_organised_by_track(pages, shipped_url, viewport):
     positions = [tracks[0], *(shown.index(title) for title in units), tracks[1]]
     assert positions == sorted(positions), shown
     assert not {"专业知识", "服务流程", "基本素质"} & set(shown)  # categories: from the home page
+
+
+@pytest.mark.parametrize(("scheme", "viewport"), [("light", "phone"), ("dark", "desktop")])
+def test_home_and_track_pages_have_no_serious_violations(pages, mini_url, scheme, viewport):
+    page = (
+        pages.new(viewport=DESKTOP, color_scheme=scheme)
+        if viewport == "desktop"
+        else pages.new(color_scheme=scheme)
+    )
+    pass_unit(page, mini_url, "alpha")  # one unit passed: every mark and link state shows
+    page.goto(mini_url + "units/beta/")
+    answer_beta(page)
+    found = violations(page, "units/beta")
+    for path in ("", "tracks/basics/"):
+        page.goto(mini_url + path)
+        found += violations(page, path or "home")
+    assert not found, "\n".join(found)
