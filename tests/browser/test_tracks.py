@@ -185,3 +185,16 @@ def test_home_and_track_pages_have_no_serious_violations(pages, mini_url, scheme
         page.goto(mini_url + path)
         found += violations(page, path or "home")
     assert not found, "\n".join(found)
+
+
+NO_SESSION_STORAGE = """Object.defineProperty(window, 'sessionStorage', {
+    get() { throw new DOMException('blocked', 'SecurityError'); } });"""
+
+
+def test_without_session_storage_a_unit_follows_its_first_track(pages, two_tracks_url):
+    page = pages.new(init_script=NO_SESSION_STORAGE)
+    page.goto(two_tracks_url + "tracks/review/")
+    page.locator('.kefu-track-units a[href$="units/alpha/"]').click()
+    arrived(page, "units/alpha/")
+    assert place(page) == "基础路径 · 第 1/2 单元"  # and no page error (the fixture checks)
+    assert page.locator(SHOWN_NEXT).count() == 1
