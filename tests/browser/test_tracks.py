@@ -9,6 +9,7 @@ import shutil
 
 import pytest
 from conftest import FIXTURES  # tests/conftest.py
+from playwright.sync_api import expect
 
 from generator.course.load import load_curriculum
 
@@ -39,8 +40,9 @@ def arrived(page, path: str) -> None:
     page.wait_for_url(re.compile(re.escape(path) + "(#.*)?$"))
 
 
-def place(page) -> str:
-    return page.locator(".kefu-unit-place:visible").inner_text()
+def at_place(page, text: str) -> None:
+    """The unit page shows this place (waiting for instant navigation to swap the content)."""
+    expect(page.locator(".kefu-unit-place:visible")).to_have_text(text)
 
 
 def link(page, selector: str) -> tuple[str, str]:
@@ -52,12 +54,12 @@ def link(page, selector: str) -> tuple[str, str]:
 
 def test_next_and_previous_units_follow_the_track(page, mini_url):
     page.goto(mini_url + "units/alpha/")
-    assert place(page) == "基础路径 · 第 1/2 单元"
+    at_place(page, "基础路径 · 第 1/2 单元")
     assert link(page, SHOWN_PREVIOUS) == ("tracks/basics/", "路径概览：基础路径")
     assert link(page, SHOWN_NEXT) == ("units/beta/", "下一单元：单元乙")
     page.locator(SHOWN_NEXT).click()
     arrived(page, "units/beta/")
-    assert place(page) == "基础路径 · 第 2/2 单元"
+    at_place(page, "基础路径 · 第 2/2 单元")
     assert link(page, SHOWN_PREVIOUS) == ("units/alpha/", "上一单元：单元甲")
     assert link(page, SHOWN_NEXT) == ("tracks/basics/", "本路径已学完，返回：基础路径")
     # The theme's footer agrees.
@@ -69,23 +71,23 @@ def test_next_and_previous_units_follow_the_track(page, mini_url):
 
 def test_a_unit_in_two_tracks_follows_the_track_the_trainee_came_from(page, two_tracks_url):
     page.goto(two_tracks_url + "units/alpha/")  # from nowhere: the first track
-    assert place(page) == "基础路径 · 第 1/2 单元"
+    at_place(page, "基础路径 · 第 1/2 单元")
     assert page.locator(".md-footer__inner").is_visible()
     page.goto(two_tracks_url + "tracks/review/")
     page.locator('.kefu-track-units a[href$="units/alpha/"]').click()
     arrived(page, "units/alpha/")
-    assert place(page) == "复习路径 · 第 2/2 单元"
+    at_place(page, "复习路径 · 第 2/2 单元")
     assert link(page, SHOWN_NEXT) == ("tracks/review/", "本路径已学完，返回：复习路径")
     assert not page.locator(".md-footer__inner").is_visible()  # it follows the first track
     page.reload()
-    assert place(page) == "复习路径 · 第 2/2 单元"  # remembered for the tab
+    at_place(page, "复习路径 · 第 2/2 单元")  # remembered for the tab
     page.locator(SHOWN_PREVIOUS).click()
     arrived(page, "units/beta/")
-    assert place(page) == "复习路径 · 第 1/2 单元"
+    at_place(page, "复习路径 · 第 1/2 单元")
     page.goto(two_tracks_url + "tracks/basics/")
     page.locator('.kefu-track-units a[href$="units/beta/"]').click()
     arrived(page, "units/beta/")
-    assert place(page) == "基础路径 · 第 2/2 单元"
+    at_place(page, "基础路径 · 第 2/2 单元")
     assert page.locator(".md-footer__inner").is_visible()
 
 
@@ -196,5 +198,5 @@ def test_without_session_storage_a_unit_follows_its_first_track(pages, two_track
     page.goto(two_tracks_url + "tracks/review/")
     page.locator('.kefu-track-units a[href$="units/alpha/"]').click()
     arrived(page, "units/alpha/")
-    assert place(page) == "基础路径 · 第 1/2 单元"  # and no page error (the fixture checks)
+    at_place(page, "基础路径 · 第 1/2 单元")  # and no page error (the fixture checks)
     assert page.locator(SHOWN_NEXT).count() == 1
