@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from run import BIN, write_course  # noqa: E402
+from run import BIN, write_course
 
 
 def build_cpu_seconds(project: Path) -> float:
@@ -40,7 +40,8 @@ def kib(data: bytes) -> str:
 
 def main() -> None:
     sizes = [int(n) for n in sys.argv[1:]] or [200, 1000]
-    print(f"{'units':>6} | {'CPU s':>7} {'ms/unit':>8} | {'unit page KiB raw/gz':>21} | {'index KiB raw/gz':>17}")
+    columns = ("CPU s", "ms/unit", "unit page KiB raw/gz", "index KiB raw/gz")
+    print(f"{'units':>6} | {columns[0]:>7} {columns[1]:>8} | {columns[2]:>21} | {columns[3]:>17}")
     per_unit = {}
     for units in sizes:
         with tempfile.TemporaryDirectory() as tmp:
