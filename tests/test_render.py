@@ -23,7 +23,7 @@ def site(mini_project):
 def test_pages_of_the_course(site):
     assert set(site.pages) == {
         "index.md",
-        "tracks/basics.md",
+        "tracks/basics/index.md",
         "categories/process.md",
         "categories/motivation.md",
         "units/alpha.md",
@@ -41,7 +41,7 @@ def test_pages_of_the_course(site):
 
 def test_home_lists_tracks_with_their_units_in_order(site):
     home = site.pages["index.md"]
-    assert "### [基础路径](tracks/basics.md)" in home
+    assert "### [基础路径](tracks/basics/index.md)" in home
     assert home.index("[单元甲](units/alpha.md)") < home.index("[单元乙](units/beta.md)")
 
 
@@ -177,9 +177,23 @@ def test_question_hash_changes_with_content_only():
     )
 
 
-def test_navigation_by_track_and_category(site):
-    titles = [next(iter(entry)) if isinstance(entry, dict) else entry for entry in site.nav]
-    assert titles == ["迷你课程", "学习路径", "服务流程", "团队培养与激励", "学习进度", "术语表"]
+def test_navigation_by_track_in_track_order(site):
+    assert site.nav == [
+        {"迷你课程": "index.md"},
+        {
+            "学习路径": [
+                {
+                    "基础路径": [
+                        {"基础路径": "tracks/basics/index.md"},
+                        {"单元甲": "units/alpha.md"},
+                        {"单元乙": "units/beta.md"},
+                    ]
+                }
+            ]
+        },
+        {"学习进度": "progress.md"},
+        {"术语表": "glossary.md"},
+    ]
 
 
 def test_glossary_lists_a_term_once_with_each_unit_that_defines_it(mini_project):
@@ -190,9 +204,9 @@ def test_glossary_lists_a_term_once_with_each_unit_that_defines_it(mini_project)
         encoding="utf-8",
     )
     page = render_site(load_curriculum(mini_project)).pages["glossary.md"]
-    assert page.count("首响\n") == 1
-    assert ":   首次响应时间。（出自：[单元甲](units/alpha.md)）" in page
-    assert ":   第一次回复的时间。（出自：[单元乙](units/beta.md)）" in page
+    assert page.count("## 首响\n") == 1  # one heading, so one search entry, per term
+    assert "\n首次响应时间。（出自：[单元甲](units/alpha.md)）" in page
+    assert "\n第一次回复的时间。（出自：[单元乙](units/beta.md)）" in page
 
 
 class _Tags(HTMLParser):

@@ -40,9 +40,17 @@ def test_the_course_navigation_is_written_out(rendered):
     _, config = rendered
     assert config["nav"] == [
         {"迷你课程": "index.md"},
-        {"学习路径": [{"基础路径": "tracks/basics/index.md"}]},
-        {"服务流程": ["categories/process/index.md", {"单元甲": "units/alpha/index.md"}]},
-        {"团队培养与激励": ["categories/motivation/index.md", {"单元乙": "units/beta/index.md"}]},
+        {
+            "学习路径": [
+                {
+                    "基础路径": [
+                        {"基础路径": "tracks/basics/index.md"},
+                        {"单元甲": "units/alpha/index.md"},
+                        {"单元乙": "units/beta/index.md"},
+                    ]
+                }
+            ]
+        },
         {"学习进度": "progress/index.md"},
         {"术语表": "glossary/index.md"},
         "about.md",  # the fixture's own hand-written page

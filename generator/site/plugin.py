@@ -22,16 +22,19 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator import sanitize
 from generator.course.load import COURSE_FILE, QUIZZES_DIR, UNITS_DIR, load_curriculum
 from generator.course.model import Curriculum
 from generator.course.problems import ProblemsFound
+from generator.site import footer
 from generator.site.render import SCRIPTS, STYLESHEETS, Site, docs_nav, render_site
 
 log = logging.getLogger("mkdocs.plugins.curriculum")
+OVERRIDES = str(Path(__file__).parent / "overrides")
 
 
 class CurriculumConfig(base.Config):
@@ -86,6 +89,8 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         if self.config.nav and config.nav is None:
             config.nav = self.site.nav + docs_nav(Path(config.docs_dir), self.site.pages)
         _add_assets(config)
+        if OVERRIDES not in config.theme.dirs:  # Chinese 404 page; a custom_dir still wins
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, OVERRIDES)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -94,10 +99,17 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             file = File.generated(config, path, content=markdown)
             source = self.site.edit_sources.get(path)
             file.edit_uri = f"../{source}" if source else None  # the YAML lives beside docs/
+            if path.startswith("categories/"):  # the nav is by track; the home page links these
+                file.inclusion = InclusionLevel.NOT_IN_NAV
             _add(files, file)
         for path, content in self.site.assets.items():
             _add(files, File.generated(config, path, content=content))
         return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.last_good:
+            footer.follow_tracks(nav, self.last_good)
+        return nav
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Fragments in place, then the sanitizer over the whole content: no page's content

@@ -10,13 +10,12 @@ after the engine's Markdown step, so no engine re-parses trainer text (course/ma
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, TypeAlias
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -25,6 +24,7 @@ from generator import sanitize, templating
 from generator.course import model
 from generator.course.load import COURSE_FILE
 from generator.locale import strings
+from generator.site.nav import NavItem, places, site_nav, track_page, untracked
 
 HERE = Path(__file__).parent
 ASSET_DIR = "assets/kefu"
@@ -36,7 +36,6 @@ STYLESHEETS = (f"{ASSET_DIR}/theme.css", f"{ASSET_DIR}/quiz.css")
 SCRIPTS = (f"{ASSET_DIR}/quiz.js",)
 
 
-NavItem: TypeAlias = "str | dict[str, str | list[NavItem]]"  # as mkdocs.yml writes `nav`
 _PLACEHOLDER = '<div data-kefu-fragment="{}"></div>'
 _PLACEHOLDERS = re.compile(r'<div data-kefu-fragment="(\d+)"></div>')
 
@@ -110,6 +109,8 @@ class _Renderer:
             for term in unit.glossary:
                 self.terms.setdefault(term.term, []).append((term, unit))
         self.terms = dict(sorted(self.terms.items()))
+        self.places = places(curriculum)  # unit id -> its places in the tracks
+        self.untracked = untracked(curriculum)
 
     def site(self) -> Site:
         site = Site()
@@ -117,7 +118,7 @@ class _Renderer:
         for track in self.c.course.tracks:
             self._page(
                 site,
-                f"tracks/{track.id}.md",
+                track_page(track.id),
                 "track.md",
                 COURSE_FILE,
                 track=track,
@@ -152,29 +153,12 @@ class _Renderer:
 
     def source(self, page: str) -> str:
         """Where a page (named as units/a.md everywhere else) is written."""
-        if not self.page_folders or page == "index.md":
+        if not self.page_folders or page == "index.md" or page.endswith("/index.md"):
             return page
         return f"{page.removesuffix('.md')}/index.md"
 
     def nav(self, site: Site) -> list[NavItem]:
-        t, e, s = self.t, _nav_title, self.source
-        nav: list[NavItem] = [{e(self.c.course.title): s("index.md")}]
-        nav.append(
-            {
-                t["home_tracks"]: [
-                    {e(tr.title): s(f"tracks/{tr.id}.md")} for tr in self.c.course.tracks
-                ]
-            }
-        )
-        for category, units in self.categories.items():
-            if units:
-                pages: list[NavItem] = [s(f"categories/{category}.md")]
-                pages += [{e(u.title): s(f"units/{u.id}.md")} for u in units]
-                nav.append({t["category"][category]: pages})
-        nav.append({t["progress_title"]: s("progress.md")})
-        if s("glossary.md") in site.pages:
-            nav.append({t["glossary_title"]: s("glossary.md")})
-        return nav
+        return site_nav(self.c, self.t, set(site.pages), self.source)
 
     def _page(
         self, site: Site, path: str, template: str, source: str | None, **context: Any
@@ -193,6 +177,7 @@ class _Renderer:
             curriculum=self.c,
             t=self.t,
             categories=self.categories,
+            track_page=track_page,
             terms=self.terms,
             link=lambda target: _relative(written, self.source(target)),
             fragment=fragment,
@@ -222,6 +207,11 @@ class _Renderer:
 
     def units_of(self, track: model.Track) -> list[model.Unit]:
         return [self.c.units[u] for u in track.units]
+
+    def progress_groups(self) -> list[tuple[str, list[str]]]:
+        """学习进度 lists units by track, in course order, then those in no track."""
+        groups = [(track.title, track.units) for track in self.c.course.tracks]
+        return groups + ([(self.t["other_units"], self.untracked)] if self.untracked else [])
 
     # --- quiz data used by the templates ---------------------------------------------
 
@@ -285,12 +275,6 @@ def _first_heading(path: Path) -> str | None:
             if line.startswith("# "):
                 return line[2:].strip()
     return None
-
-
-def _nav_title(text: str) -> str:
-    """The theme prints nav titles as HTML, and un-escapes them into <title> (striptags): a
-    zero-width space after each '<' keeps YAML text from ever forming a tag, even there."""
-    return html.escape(text.replace("<", "<\u200b"))
 
 
 def _relative(from_page: str, to_page: str) -> str:

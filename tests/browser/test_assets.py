@@ -12,11 +12,11 @@ ASSETS = Path(__file__).resolve().parents[2] / "generator" / "site" / "assets"
 LOCALE = Path(__file__).resolve().parents[2] / "generator" / "locale" / "zh.json"
 
 
-def test_js_and_css_fit_in_8_kb_gzipped():
+def test_js_and_css_fit_in_12_kb_gzipped():
     size = sum(
         len(gzip.compress((ASSETS / name).read_bytes(), 9)) for name in ("quiz.js", "quiz.css")
     )
-    assert size <= 8 * 1024, f"{size} bytes gzipped"
+    assert size <= 12 * 1024, f"{size} bytes gzipped"  # issue 10 allows 12 KB
 
 
 def test_no_html_from_strings_and_nothing_from_another_host():

@@ -11,7 +11,9 @@ from generator.course.load import load_curriculum
 
 from .conftest import DESKTOP, ROOT, chosen_keys
 
-UNIT = next(iter(load_curriculum(ROOT).banks.values()))
+COURSE = load_curriculum(ROOT)
+UNIT = next(iter(COURSE.banks.values()))
+TRACK = next(track for track in COURSE.course.tracks if UNIT.unit in track.units)
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -24,6 +26,8 @@ def test_a_trainee_navigates_answers_and_sees_progress_under_a_subpath(
     missing = []
     page.on("response", lambda r: r.status >= 400 and missing.append(f"{r.status} {r.url}"))
     page.goto(url)
+    page.locator(f'.md-nav--primary a[href$="tracks/{TRACK.id}/"]').first.click()
+    page.wait_for_url(f"**{SUBPATH}tracks/{TRACK.id}/")
     page.locator(f'.md-nav--primary a[href$="units/{UNIT.unit}/"]').first.click()
     page.wait_for_url(f"**{SUBPATH}units/{UNIT.unit}/")
     question = next(q for q in UNIT.questions if q.type in ("single", "truefalse", "scenario"))

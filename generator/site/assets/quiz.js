@@ -336,7 +336,7 @@
       units = JSON.parse(root.dataset.units).map(unit => Object.assign(unit, { hashes: table(entriesOf(unit.questions)) })),
       line = root.matches('[data-track-progress]') ? root : required('[data-completion]', root),
       message = find('[data-message]', root), confirmation = find('[data-clear-confirm]', root),
-      rows = table(findAll('[data-unit]', root).map(row => [row.dataset.unit, row]));
+      scope = root.closest('.kefu-track') || root, rows = findAll('[data-unit]', scope), next = find('[data-continue]', scope);
 
     function results() {
       const progress = load(course);
@@ -346,16 +346,15 @@
           date: result.date, missed: result.missed, has: result.has };
       });
     }
-    function showRow(result) {
-      const row = rows[result.unit];
-      if (!row) return;
-      row.dataset.state = result.has ? (result.passed ? 'passed' : 'failed') : 'new';
+    function showRow(result, row) {
+      row.dataset.state = result.has ? (result.passed ? 'passed' : 'started') : 'new';
       find('[data-unit-score]', row).textContent = result.has ? result.score + ' / ' + result.total : '–';
       find('[data-unit-state]', row).textContent = !result.has ? S.progress_not_started : result.passed ? S.progress_passed : S.progress_failed;
     }
     function render() {
       const shown = results(), noStorageNote = find('[data-nostore]', root);
-      shown.forEach(showRow);
+      shown.forEach(result => rows.forEach(row => { if (row.dataset.unit === result.unit) showRow(result, row); }));
+      if (next) showNext(next, shown, units, S);
       line.textContent = fillIn(S.track_completion, { passed: shown.filter(result => result.passed).length, total: shown.length });
       line.hidden = false;
       if (noStorageNote) noStorageNote.hidden = !storageBroken;
@@ -402,6 +401,30 @@
     render();
   }
 
+  // A track's 继续学习 link: the first unit not passed yet, or the track page once all are.
+  function showNext(link, shown, units, S) {
+    const unit = units[shown.findIndex(result => !result.passed)];
+    link.href = unit ? unit.url : link.dataset.done;
+    link.textContent = unit ? fillIn(shown.some(result => result.has) ? S.continue_unit : S.start_unit, unit) : S.track_done;
+  }
+
+  // Unit pages: follow the track the trainee came from (kept for the tab), else the first.
+  const TRACK_KEY = 'kefu-track';
+  function remember(track) { try { sessionStorage.setItem(TRACK_KEY, track); } catch (error) { /* not kept */ } }
+  function followTrack(blocks) {
+    let wanted = null;
+    try { wanted = sessionStorage.getItem(TRACK_KEY); } catch (error) { /* the first track */ }
+    const first = blocks[0].dataset.unitNav, track = blocks.some(block => block.dataset.unitNav === wanted) ? wanted : first,
+      footer = find('.md-footer__inner');
+    blocks.forEach(block => { block.hidden = block.dataset.unitNav !== track; });
+    if (footer) footer.hidden = track !== first; // the theme's footer follows the first track
+    remember(track);
+  }
+  document.addEventListener('click', event => {
+    const link = event.target.closest && event.target.closest('a[data-track]');
+    if (link) remember(link.dataset.track);
+  }, true);
+
   function init() {
     findAll('[data-quiz],[data-progress],[data-track-progress]').forEach(widget => {
       if (initialised.has(widget)) return;
@@ -410,6 +433,11 @@
         console.error('kefu: widget not set up', widget, error);
       }
     });
+    const blocks = findAll('[data-unit-nav]');
+    if (blocks.length && !initialised.has(blocks[0])) {
+      initialised.add(blocks[0]);
+      followTrack(blocks);
+    }
   }
   function follow() { if (window.document$) window.document$.subscribe(init); }
   window.__kefuQuiz = init;
