@@ -13,12 +13,17 @@ Loaded = tuple  # (model instance, Source), or None when the file did not load
 BLANK = re.compile(r"_{4,}")
 
 
-def fold(text: str) -> str:
-    """How fill answers are compared: trimmed, full-/half-width and case folded.
+FOLD_EDGES = "。.!?,;"  # after NFKC, which makes ！？，； half-width
 
-    The quiz script in the browser folds the same way (NFKC, lower case, spaces collapsed).
+
+def fold(text: str) -> str:
+    """How fill answers are compared: full-/half-width and case folded, spaces dropped, and
+    punctuation that ends or opens a sentence (。！？，；) stripped from both ends.
+
+    quiz.js folds the same way; tests/fold_cases.json is run against both.
     """
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    text = "".join(unicodedata.normalize("NFKC", text).lower().split())
+    return text.strip(FOLD_EDGES)
 
 
 def question_problems(question: model.AnyQuestion) -> list[tuple[tuple, str]]:

@@ -64,8 +64,15 @@ def render_site(curriculum: model.Curriculum, *, directory_urls: bool = True) ->
 
 
 def question_hash(question: model.AnyQuestion) -> str:
-    """Short content hash: progress saved for a question no longer counts once it changes."""
-    content = question.model_dump_json(exclude={"explanation"})
+    """Short hash of what makes an answer right: the type, the option keys, the key (accepted
+    fill answers folded; a typing drill's passage and targets). Saved progress survives a
+    reworded stem, option, feedback or explanation, and is dropped when the key changes."""
+    key = _answer_data(question)
+    if question.type in ("multiple", "fill"):
+        key = sorted(set(key))
+    right = [question.type, sorted(getattr(question, "options", {})), key,
+             getattr(question, "passage", None)]
+    content = json.dumps(right, ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(content.encode("utf-8")).hexdigest()[:10]
 
 
