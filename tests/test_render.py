@@ -28,6 +28,7 @@ def test_pages_of_the_course(site):
         "units/beta.md",
         "glossary.md",
         "progress.md",
+        "review.md",
     }
     assert set(site.assets) == {
         "assets/kefu/quiz.js",
@@ -196,7 +197,7 @@ def test_question_hash_changes_only_with_what_makes_an_answer_right():
 
 def test_navigation_by_track_and_category(site):
     titles = [next(iter(entry)) if isinstance(entry, dict) else entry for entry in site.nav]
-    assert titles == ["迷你课程", "学习路径", "服务流程", "团队培养与激励", "学习进度", "术语表"]
+    assert titles == ["迷你课程", "学习路径", "服务流程", "团队培养与激励", "学习进度", "错题本", "术语表"]
 
 
 def test_glossary_lists_a_term_once_with_each_unit_that_defines_it(mini_project):

@@ -24,6 +24,7 @@ from generator import sanitize, templating
 from generator.course import checks, model
 from generator.course.load import COURSE_FILE
 from generator.locale import strings
+from generator.site import minify
 
 HERE = Path(__file__).parent
 ASSET_DIR = "assets/kefu"
@@ -120,8 +121,9 @@ class _Renderer:
         if self.terms:
             self._page(site, "glossary.md", "glossary.md", None)
         self._page(site, "progress.md", "progress.md", None)
+        self._page(site, "review.md", "review.md", None)
         for name in ASSETS:
-            site.assets[f"{ASSET_DIR}/{name}"] = (HERE / "assets" / name).read_bytes()
+            site.assets[f"{ASSET_DIR}/{name}"] = minify.shipped(name)
         site.nav = self.nav(site)
         return site
 
@@ -134,6 +136,7 @@ class _Renderer:
                 nav.append({t["category"][category]: [f"categories/{category}.md",
                                                       *[{e(u.title): f"units/{u.id}.md"} for u in units]]})
         nav.append({t["progress_title"]: "progress.md"})
+        nav.append({t["review_title"]: "review.md"})
         if "glossary.md" in site.pages:
             nav.append({t["glossary_title"]: "glossary.md"})
         return nav
