@@ -545,6 +545,23 @@ def export_csv(project: Path, out: Path) -> None:
     click.echo(f"wrote {out} ({count} questions)")
 
 
+def _verify_certificate(curriculum, read: list, code: str) -> None:
+    from generator.tools.certificate import verify
+    from generator.tools.outputs import one_line
+
+    found = verify(curriculum.course, read, code)
+    for c in found:
+        _say(
+            f"核验通过：{one_line(c.results.trainee)} · {c.track.title}（{c.results.path}，"
+            f"导出于 {one_line(c.results.exported_at)}）"
+        )
+    if not found:
+        _fail(
+            f"核验未通过：{one_line(code)} 不是这些成绩文件里任何一条学习路径的结业证明核验码；"
+            "请确认成绩文件是学员在生成证明之后下载的"
+        )
+
+
 @main.command()
 @PROJECT
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
@@ -560,8 +577,18 @@ def export_csv(project: Path, out: Path) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the table as CSV (Excel).",
 )
+@click.option(
+    "--verify",
+    "code",
+    metavar="CODE",
+    help="Check a 结业证明's code against the files instead: which trainee and track it is.",
+)
 def report(
-    project: Path, files: tuple[Path, ...], html_out: Path | None, csv_out: Path | None
+    project: Path,
+    files: tuple[Path, ...],
+    html_out: Path | None,
+    csv_out: Path | None,
+    code: str | None = None,
 ) -> None:
     """A class report from the results files trainees download on the 学习进度 page.
 
@@ -573,6 +600,7 @@ def report(
     \b
     Example:
       curriculum report results/*.json --html class.html --csv class.csv
+      curriculum report results --verify 3F2A-91C0
     """
     from generator.tools.report import (
         BadResults,
@@ -601,6 +629,9 @@ def report(
         _fail(
             "no results file could be read; give the files trainees downloaded, e.g. results/*.json"
         )
+    if code is not None:
+        _verify_certificate(curriculum, read, code)
+        return
     class_report = build_report(curriculum, read)
     for warning in class_report.warnings:
         _say(warning, err=True)

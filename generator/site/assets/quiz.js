@@ -541,7 +541,6 @@
     function tell() {
       const items = current(), due = items.filter(item => item[2].w.d <= now).length, later = items.length - due;
       line.textContent = !items.length ? S.review_empty : (due ? fillIn(S.review_due, { n: due }) : S.review_none) + (later ? ' ' + fillIn(S.review_later, { n: later }) : '');
-      line.hidden = false;
     }
     function show(unit, ids) {
       const box = list.appendChild(document.createElement('section')), heading = box.appendChild(document.createElement('h2')),
