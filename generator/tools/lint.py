@@ -49,7 +49,9 @@ _L = r"(?<![A-Za-z0-9_])([A-Za-z])(?![A-Za-z0-9_])"
 _OPTION_LETTER = re.compile(
     rf"选项\s*{_L}|{_L}\s*(?:选?项|是?(?:对|错|正确|错误|不对|不正确))|[（(]\s*{_L}\s*[）)]"
 )
-_LETTER_LIST = re.compile(r"(?<![A-Za-z0-9_])[A-Ha-h](?:\s*[和与、或及]\s*[A-Ha-h](?![A-Za-z0-9_]))+")
+_LETTER_LIST = re.compile(
+    r"(?<![A-Za-z0-9_])[A-Ha-h](?:\s*[和与、或及]\s*[A-Ha-h](?![A-Za-z0-9_]))+"
+)
 
 
 def _named_letters(text: str) -> Iterator[str]:
@@ -68,7 +70,7 @@ RULES = {
     "absolute-clue": "absolute words (总是, 一定, 所有…) only in wrong options",
     "few-options": "a single-choice question with fewer than 3 options",
     "placeholder": "a TODO placeholder from `curriculum new` is still there",
-    "option-letter": "a text names an option by a letter the trainee does not see (b for B, or E of A–D)",
+    "option-letter": "a text names an option by a letter not shown (b for B, or E of A–D)",
 }
 
 
@@ -227,8 +229,10 @@ def option_letters(q: model.AnyQuestion) -> Iterator[tuple[tuple, str, str]]:
             yield (
                 loc,
                 "option-letter",
-                f"'{letter}' names an option, but the options are shown as "
-                f"{shown[0]}–{shown[-1]}: {fix}",
+                (
+                    f"'{letter}' names an option, but the options are shown as "
+                    f"{shown[0]}–{shown[-1]}: {fix}"
+                ),
             )
 
 

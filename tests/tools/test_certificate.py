@@ -25,8 +25,16 @@ def test_code_is_fnv1a_over_utf16_as_xxxx_dash_xxxx():
 def folder(tmp_path: Path) -> Path:
     folder = tmp_path / "results"
     folder.mkdir()
-    write(folder, "zhang.json", results("张三", [unit("alpha", 3, 4, True), unit("beta", 3, 3, True)]))
-    write(folder, "li.json", results("李四", [unit("alpha", 4, 4, True), unit("beta", 2, 3, False)]))
+    write(
+        folder,
+        "zhang.json",
+        results("张三", [unit("alpha", 3, 4, passed=True), unit("beta", 3, 3, passed=True)]),
+    )
+    write(
+        folder,
+        "li.json",
+        results("李四", [unit("alpha", 4, 4, passed=True), unit("beta", 2, 3, passed=False)]),
+    )
     return folder
 
 
