@@ -130,3 +130,19 @@ def test_a_question_whose_key_changed_leaves_the_review(page, mini_url):
     assert due_questions(page) == [] and line.inner_text().startswith("还没有答错的题")
     saved = page.evaluate("JSON.parse(localStorage.getItem('kefu-progress:mini-course'))")
     assert "w" not in saved["alpha"]["q"]["pick-many"]
+
+
+def test_the_badge_shows_on_the_home_page_and_across_instant_navigation(pages, mini_url):
+    page = pages.new(viewport=DESKTOP)
+    page.goto(mini_url + "units/alpha/")
+    answer(question(page, "pick-many"), "a")
+    page.goto(mini_url)
+    badge = page.locator("[data-due-badge]")
+    assert badge.is_visible() and badge.inner_text() == "错题 1"
+    page.evaluate("window.__samePage = true")
+    page.locator(".md-nav--primary a.md-nav__link", has_text="术语表").click()
+    page.wait_for_url("**/glossary/")
+    page.locator("h1", has_text="术语表").wait_for()
+    assert page.evaluate("window.__samePage") is True  # an instant navigation
+    assert badge.is_visible() and badge.inner_text() == "错题 1"
+    assert badge.evaluate("a => a.href") == mini_url + "review/"
