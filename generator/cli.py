@@ -9,15 +9,19 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from generator.course.load import load_curriculum
-from generator.course.model import AUDIENCES, CATEGORIES, QUESTION_TYPES
+from generator.course.model import AUDIENCES, CATEGORIES, QUESTION_TYPES, Curriculum
 from generator.errors import KefuError
 from generator.logs import log_to_terminal
 from generator.messages import LANGUAGES, say
-from generator.outputs import json_for_terminal, terminal_text
+from generator.outputs import json_for_terminal, one_line, terminal_text
+
+if TYPE_CHECKING:
+    from generator.tools.report import ResultsFile
 
 PROJECT = click.option(
     "--project",
@@ -496,6 +500,22 @@ def export_csv(project: Path, out: Path) -> None:
     click.echo(f"wrote {out} ({count} questions)")
 
 
+def _verify_certificate(curriculum: Curriculum, read: list[ResultsFile], code: str) -> None:
+    from generator.tools.certificate import verify
+
+    found = verify(curriculum.course, read, code)
+    for c in found:
+        _say(
+            f"核验通过：{one_line(c.results.trainee)} · {c.track.title}（{c.results.path}，"
+            f"导出于 {one_line(c.results.exported_at)}）"
+        )
+    if not found:
+        raise KefuError(
+            f"核验未通过：{one_line(code)} 不是这些成绩文件里任何一条学习路径的结业证明核验码；"
+            "请确认成绩文件是学员在生成证明之后下载的"
+        )
+
+
 @main.command()
 @PROJECT
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
@@ -511,8 +531,18 @@ def export_csv(project: Path, out: Path) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the table as CSV (Excel).",
 )
+@click.option(
+    "--verify",
+    "code",
+    metavar="CODE",
+    help="Check a 结业证明's code against the files instead: which trainee and track it is.",
+)
 def report(
-    project: Path, files: tuple[Path, ...], html_out: Path | None, csv_out: Path | None
+    project: Path,
+    files: tuple[Path, ...],
+    html_out: Path | None,
+    csv_out: Path | None,
+    code: str | None = None,
 ) -> None:
     """A class report from the results files trainees download on the 学习进度 page.
 
@@ -524,6 +554,7 @@ def report(
     \b
     Example:
       curriculum report results/*.json --html class.html --csv class.csv
+      curriculum report results --verify 3F2A-91C0
     """
     from generator.tools.report import (
         build_report,
@@ -543,6 +574,9 @@ def report(
         raise KefuError(
             "no results file could be read; give the files trainees downloaded, e.g. results/*.json"
         )
+    if code is not None:
+        _verify_certificate(curriculum, read, code)
+        return
     class_report = build_report(curriculum, read)
     for warning in class_report.warnings:
         _say(warning, err=True)

@@ -113,3 +113,10 @@ def test_mkdocs_builds_the_rendered_folder_without_the_plugin(mini_project, tmp_
     page = (tmp_path / "out/site/units/alpha/index.html").read_text(encoding="utf-8")
     assert page.count('class="kefu-question"') == 4
     assert 'src="../../assets/kefu/quiz.js"' in page
+
+
+def test_both_builds_have_the_chinese_404_page(shipped_at_subpath):
+    for engine in ENGINES:
+        _, site = shipped_at_subpath(engine)
+        page = (site / "404.html").read_text(encoding="utf-8")
+        assert "页面不存在" in page and "Not found" not in page, engine

@@ -208,7 +208,7 @@ CASES = [
     (
         "javascript link",
         ALPHA_BANK,
-        "explanation: 因为 b 是对的。",
+        "explanation: 因为 B 是对的。",
         "explanation: '[点我](javascript:alert(1))'",
         f"{ALPHA_BANK}:12:18: questions[0].explanation: link 'javascript:alert(1)' uses 'javascript:'; only http(s), mailto and tel links are allowed",
     ),

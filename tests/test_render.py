@@ -30,6 +30,7 @@ def test_pages_of_the_course(site):
         "units/beta.md",
         "glossary.md",
         "progress.md",
+        "review.md",
     }
     assert set(site.assets) == {
         "assets/kefu/quiz.js",
@@ -157,23 +158,48 @@ def test_progress_data_names_every_unit_and_question_hash(site, mini_project):
     )
 
 
-def test_question_hash_changes_with_content_only():
+def test_question_hash_changes_only_with_what_makes_an_answer_right():
     base = {
         "id": "q",
-        "type": "truefalse",
+        "type": "single",
         "objective": "o",
         "stem": "s",
         "explanation": "e",
-        "answer": True,
+        "options": {"a": "甲", "b": {"text": "乙", "feedback": "对。"}},
+        "answer": "b",
     }
-    same = model.TrueFalseQuestion(**base)
-    assert question_hash(same) == question_hash(model.TrueFalseQuestion(**base))
-    assert question_hash(same) != question_hash(
-        model.TrueFalseQuestion(**{**base, "answer": False})
+
+    def hashed(**change) -> str:
+        return question_hash(model.SingleQuestion(**{**base, **change}))
+
+    same = hashed()
+    for wording in (
+        {"stem": "t"},
+        {"explanation": "f"},
+        {"options": {"a": "丙", "b": {"text": "丁", "feedback": "不对。"}}},
+        {"options": {"b": "乙", "a": "甲"}},  # the same keys listed in another order
+    ):
+        assert hashed(**wording) == same, wording
+    for key in ({"answer": "a"}, {"options": {"a": "甲", "b": "乙", "c": "丙"}}):
+        assert hashed(**key) != same, key
+    fill = {**base, "type": "fill", "stem": "____", "answer": ["同理心", "共情"]}
+    del fill["options"]
+    assert question_hash(model.FillQuestion(**fill)) == question_hash(
+        model.FillQuestion(**{**fill, "answer": ["共情", "同理心。"]})
     )
-    assert question_hash(same) != question_hash(model.TrueFalseQuestion(**{**base, "stem": "t"}))
-    assert question_hash(same) == question_hash(
-        model.TrueFalseQuestion(**{**base, "explanation": "f"})
+    assert question_hash(model.FillQuestion(**fill)) != question_hash(
+        model.FillQuestion(**{**fill, "answer": ["同理心"]})
+    )
+    tf = {k: v for k, v in base.items() if k not in ("options", "answer")}
+    assert question_hash(
+        model.TrueFalseQuestion(**{**tf, "type": "truefalse", "answer": True})
+    ) != question_hash(model.TrueFalseQuestion(**{**tf, "type": "truefalse", "answer": False}))
+    typing = {**tf, "type": "typing", "passage": "亲，您好。"}
+    assert question_hash(model.TypingQuestion(**typing)) != question_hash(
+        model.TypingQuestion(**{**typing, "passage": "亲，你好。"})
+    )
+    assert question_hash(model.TypingQuestion(**typing)) != question_hash(
+        model.TypingQuestion(**{**typing, "target_speed": 40})
     )
 
 
@@ -192,6 +218,7 @@ def test_navigation_by_track_in_track_order(site):
             ]
         },
         {"学习进度": "progress.md"},
+        {"错题本": "review.md"},
         {"术语表": "glossary.md"},
     ]
 

@@ -52,6 +52,7 @@ def test_the_course_navigation_is_written_out(rendered):
             ]
         },
         {"学习进度": "progress/index.md"},
+        {"错题本": "review/index.md"},
         {"术语表": "glossary/index.md"},
         "about.md",  # the fixture's own hand-written page
         {"培训师指南": ["guide/index.md", "guide/fields.md"]},
@@ -113,3 +114,9 @@ def test_a_hand_written_page_in_the_way_of_a_generated_one_is_an_error(mini_proj
     (mini_project / "docs/progress.md").write_text("# 我的进度\n", encoding="utf-8")
     with pytest.raises(ConfigProblem, match=r"docs/progress\.md clashes"):
         write_project(mini_project, tmp_path / "out")
+
+
+def test_the_theme_overrides_are_written_out(rendered):
+    out, config = rendered
+    assert config["theme"]["custom_dir"] == "overrides"
+    assert "页面不存在" in (out / "overrides/404.html").read_text(encoding="utf-8")

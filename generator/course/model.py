@@ -204,12 +204,17 @@ Widget = Literal["radio", "checkbox", "truefalse", "fill", "order", "typing"]
 BLANK = re.compile(r"_{4,}")
 
 
-def fold(text: str) -> str:
-    """How fill answers are compared: trimmed, full-/half-width and case folded.
+FOLD_EDGES = "。.!?,;"  # after NFKC, which makes ！？，； half-width
 
-    The quiz script in the browser folds the same way (NFKC, lower case, spaces collapsed).
+
+def fold(text: str) -> str:
+    """How fill answers are compared: full-/half-width and case folded, spaces dropped, and
+    punctuation that ends or opens a sentence (。！？，；) stripped from both ends.
+
+    quiz.js folds the same way; tests/fold_cases.json is run against both.
     """
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    text = "".join(unicodedata.normalize("NFKC", text).lower().split())
+    return text.strip(FOLD_EDGES)
 
 
 def option_letter(index: int) -> str:
@@ -243,6 +248,9 @@ class QuestionBase(Strict, ABC):
     explanation: Markdown
     """Shown after answering: why the right answer is right, why the tempting one is wrong."""
 
+    if TYPE_CHECKING:
+        type: str  # each type declares its own Literal
+
     widget: ClassVar[Widget]
     """How a trainee answers: the quiz template's branch, and the answer space on paper."""
     key_label: ClassVar[str] = "answer_is"
@@ -268,9 +276,18 @@ class QuestionBase(Strict, ABC):
     def key_text(self, style: KeyStyle) -> str:
         """The correct answer in words, as ``style`` writes it ("" when it has none)."""
 
+    def key_steps(self, style: KeyStyle) -> list[str]:
+        """The key as numbered steps, for the types whose key is a sequence; else none."""
+        return []
+
     @abstractmethod
     def browser_key(self) -> BrowserKey:
         """What the quiz script needs to grade an answer (data-answer)."""
+
+    def what_is_right(self) -> list[object]:
+        """What decides whether an answer is right: a trainee's saved result stays valid while
+        this stays the same, however the stem, options or explanation are reworded."""
+        return [self.type, sorted(self.choices()), self.browser_key()]
 
 
 class Choices(ABC):
@@ -391,6 +408,9 @@ class MultipleQuestion(Choices, QuestionBase):
     def browser_key(self) -> BrowserKey:
         return self.answer
 
+    def what_is_right(self) -> list[object]:
+        return [self.type, sorted(self.options), sorted(set(self.answer))]
+
 
 class TrueFalseQuestion(QuestionBase):
     type: Literal["truefalse"]
@@ -423,6 +443,9 @@ class FillQuestion(QuestionBase):
 
     def browser_key(self) -> BrowserKey:
         return [fold(answer) for answer in self.answer]
+
+    def what_is_right(self) -> list[object]:
+        return [self.type, sorted({fold(answer) for answer in self.answer})]
 
 
 class OrderQuestion(Choices, QuestionBase):
@@ -461,7 +484,10 @@ class OrderQuestion(Choices, QuestionBase):
         return found
 
     def key_text(self, style: KeyStyle) -> str:
-        return style.steps.join(style.option(self.options, key) for key in self.answer)
+        return style.steps.join(self.key_steps(style))
+
+    def key_steps(self, style: KeyStyle) -> list[str]:
+        return [style.option(self.options, key) for key in self.answer]
 
     def browser_key(self) -> BrowserKey:
         return self.answer
@@ -491,6 +517,9 @@ class TypingQuestion(QuestionBase):
 
     def browser_key(self) -> BrowserKey:
         return {"speed": self.target_speed, "accuracy": self.target_accuracy}
+
+    def what_is_right(self) -> list[object]:
+        return [self.type, self.passage, self.browser_key()]
 
 
 AnyQuestion: TypeAlias = (

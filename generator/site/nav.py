@@ -66,8 +66,8 @@ def site_nav(
     source: Callable[[str], str] = str,
 ) -> list[NavItem]:
     """MkDocs-style nav: home, 学习路径 (one section per track), units in no track, 学习进度,
-    术语表. Category pages stay out of it: the home page links them. ``source`` gives the file
-    a page is written to (another engine's pages are folders)."""
+    错题本, 术语表. Category pages stay out of it: the home page links them. ``source`` gives
+    the file a page is written to (another engine's pages are folders)."""
     tracks: list[NavItem] = [
         {
             nav_title(track.title): [
@@ -84,6 +84,7 @@ def site_nav(
     if others := untracked(curriculum):
         nav.append({t["other_units"]: _chunked(curriculum, others, t, source)})
     nav.append({t["progress_title"]: source("progress.md")})
+    nav.append({t["review_title"]: source("review.md")})
     if source("glossary.md") in pages:
         nav.append({t["glossary_title"]: source("glossary.md")})
     return nav

@@ -31,10 +31,9 @@ from generator.course.load import COURSE_FILE, QUIZZES_DIR, UNITS_DIR, load_curr
 from generator.course.model import Curriculum
 from generator.course.problems import ProblemsFound
 from generator.site import footer
-from generator.site.render import SCRIPTS, STYLESHEETS, Site, docs_nav, render_site
+from generator.site.render import OVERRIDES, SCRIPTS, STYLESHEETS, Site, docs_nav, render_site
 
 log = logging.getLogger("mkdocs.plugins.curriculum")
-OVERRIDES = str(Path(__file__).parent / "overrides")
 
 
 class CurriculumConfig(base.Config):
@@ -89,8 +88,8 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         if self.config.nav and config.nav is None:
             config.nav = self.site.nav + docs_nav(Path(config.docs_dir), self.site.pages)
         _add_assets(config)
-        if OVERRIDES not in config.theme.dirs:  # Chinese 404 page; a custom_dir still wins
-            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, OVERRIDES)
+        if str(OVERRIDES) not in config.theme.dirs:  # Chinese 404 page; a custom_dir still wins
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(OVERRIDES))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -24,9 +24,11 @@ from generator import sanitize, templating
 from generator.course import model
 from generator.course.load import COURSE_FILE
 from generator.locale import strings
+from generator.site import minify
 from generator.site.nav import NavItem, places, site_nav, track_page, untracked
 
 HERE = Path(__file__).parent
+OVERRIDES = HERE / "overrides"  # theme templates: the Chinese 404 page
 ASSET_DIR = "assets/kefu"
 ASSETS = ("quiz.js", "quiz.css", "theme.css")  # theme.css: brand colours
 # Loaded on every page through the engine's extra_css/extra_javascript, which both MkDocs and
@@ -76,8 +78,10 @@ def render_site(
 
 
 def question_hash(question: model.AnyQuestion) -> str:
-    """Short content hash: progress saved for a question no longer counts once it changes."""
-    content = question.model_dump_json(exclude={"explanation"})
+    """Short hash of what makes an answer right (the question's ``what_is_right``): saved
+    progress survives a reworded stem, option, feedback or explanation, and is dropped when
+    the key changes."""
+    content = json.dumps(question.what_is_right(), ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(content.encode("utf-8")).hexdigest()[:10]
 
 
@@ -146,8 +150,9 @@ class _Renderer:
         if self.terms:
             self._page(site, "glossary.md", "glossary.md", None)
         self._page(site, "progress.md", "progress.md", None)
+        self._page(site, "review.md", "review.md", None)
         for name in ASSETS:
-            site.assets[f"{ASSET_DIR}/{name}"] = (HERE / "assets" / name).read_bytes()
+            site.assets[f"{ASSET_DIR}/{name}"] = minify.shipped(name)
         site.nav = self.nav(site)
         return site
 
@@ -231,6 +236,7 @@ class _Renderer:
             "answer_json": json.dumps(q.browser_key(), ensure_ascii=False),
             "options": [(key, letters[key], options[key]) for key in q.display_order()],
             "key_text": q.key_text(self.key_style),
+            "key_steps": q.key_steps(self.key_style),
         }
 
     def progress_data(self, from_page: str, unit_ids: list[str] | None = None) -> str:

@@ -18,7 +18,7 @@ import yaml
 
 from generator.course.load import load_curriculum
 from generator.errors import KefuError
-from generator.site.render import SCRIPTS, STYLESHEETS, docs_nav, render_site
+from generator.site.render import OVERRIDES, SCRIPTS, STYLESHEETS, docs_nav, render_site
 
 PLUGIN = "curriculum"
 CONFIG_FILE = "mkdocs.yml"
@@ -63,6 +63,9 @@ def write_project(project: Path, out: Path, **overrides: Any) -> Path:
     theme = config.setdefault("theme", {"name": "material"})
     if isinstance(theme, dict):
         theme.setdefault("variant", "classic")  # Zensical's look of Material; MkDocs ignores it
+        if "custom_dir" not in theme:  # the plugin adds these; here the config must name them
+            shutil.copytree(OVERRIDES, out / "overrides")
+            theme["custom_dir"] = "overrides"
     config.update(overrides)
     config_file = out / CONFIG_FILE
     _write(config_file, (HEADER + dump_config(config)).encode("utf-8"))
@@ -76,6 +79,7 @@ def _clear_previous(out: Path) -> None:
     ours = config_file.is_file() and config_file.read_text(encoding="utf-8").startswith(HEADER)
     if ours:
         shutil.rmtree(out / "docs", ignore_errors=True)
+        shutil.rmtree(out / "overrides", ignore_errors=True)
     elif config_file.exists() or (out / "docs").exists():
         raise ConfigProblem(
             f"{out} holds a mkdocs.yml or docs/ that `curriculum render` did not write; "

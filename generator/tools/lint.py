@@ -44,6 +44,23 @@ _ASKS_REPLY = re.compile(r"回复|回答|回应|接话|怎么说|说法")
 _ABSOLUTE = re.compile(r"总是|从不|从来不|从来没|一定|所有|绝对|永远|任何时候")
 MIN_COMPARED = 6  # shorter options (numbers, single words) are only compared exactly, by validation
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z])todo(?![A-Za-z])", re.IGNORECASE)
+# A lone Latin letter where a text names an option: 选项 B, B 项, （b）, b 是对的; lists of
+# letters up to H (A 和 C, A、B): S、M、L are sizes, not options.
+_L = r"(?<![A-Za-z0-9_])([A-Za-z])(?![A-Za-z0-9_])"
+_OPTION_LETTER = re.compile(
+    rf"选项\s*{_L}|{_L}\s*(?:选?项|是?(?:对|错|正确|错误|不对|不正确))|[（(]\s*{_L}\s*[）)]"
+)
+_LETTER_LIST = re.compile(
+    r"(?<![A-Za-z0-9_])[A-Ha-h](?:\s*[和与、或及]\s*[A-Ha-h](?![A-Za-z0-9_]))+"
+)
+
+
+def _named_letters(text: str) -> Iterator[str]:
+    for match in _OPTION_LETTER.finditer(text):
+        yield next(group for group in match.groups() if group)
+    for match in _LETTER_LIST.finditer(text):
+        yield from re.findall(r"[A-Ha-h]", match.group())
+
 
 _ONE_KEY = (model.SingleQuestion, model.ScenarioQuestion)  # one correct option
 _CHOOSE = (model.SingleQuestion, model.MultipleQuestion, model.ScenarioQuestion)  # tick boxes
@@ -57,6 +74,7 @@ RULES = {
     "absolute-clue": "absolute words (总是, 一定, 所有…) only in wrong options",
     "few-options": "a single-choice question with fewer than 3 options",
     "placeholder": "a TODO placeholder from `curriculum new` is still there",
+    "option-letter": "a text names an option by a letter not shown (b for B, or E of A–D)",
 }
 
 
@@ -187,6 +205,7 @@ def question_findings(q: model.AnyQuestion) -> Iterator[Clue]:
                         "make each a distinct, plausible choice"
                     ),
                 )
+    yield from option_letters(q)
     # In replies to customers (scenarios, "哪种回复…"), an overpromise is the lesson, not a clue.
     if isinstance(q, model.SingleQuestion | model.MultipleQuestion) and not _ASKS_REPLY.search(
         q.stem
@@ -203,6 +222,34 @@ def question_findings(q: model.AnyQuestion) -> Iterator[Clue]:
                     f"only wrong options use absolute words ({', '.join(in_wrong)} in "
                     f"{', '.join(culprits)}): trainees learn to rule them out; "
                     "reword or use them in the key too"
+                ),
+            )
+
+
+def option_letters(q: model.AnyQuestion) -> Iterator[Clue]:
+    """Texts naming an option by a letter that is not shown: options are lettered A, B, C…
+    by position, upper-case, and stem, feedback and explanation must say the same."""
+    options = q.choices()
+    shown = [model.option_letter(i) for i in range(len(options))]
+    if not shown:
+        return
+    texts: list[tuple[Loc, str]] = [(("stem",), q.stem), (("explanation",), q.explanation)]
+    texts += [(("options", k, "feedback"), o.feedback) for k, o in options.items() if o.feedback]
+    for loc, text in texts:
+        for letter in dict.fromkeys(_named_letters(text)):
+            if letter in shown:
+                continue
+            fix = (
+                f"write {letter.upper()}, as the trainee sees it"
+                if letter.upper() in shown
+                else "refer to an option by its letter or its words"
+            )
+            yield Clue(
+                loc,
+                "option-letter",
+                (
+                    f"'{letter}' names an option, but the options are shown as "
+                    f"{shown[0]}–{shown[-1]}: {fix}"
                 ),
             )
 

@@ -220,14 +220,15 @@ def give_all(page, quiz, questions, right: bool) -> None:
     for question in questions:
         q = quiz.locator(f'[data-question-id="{question.id}"]')
         if question.type == "typing":
-            # Twice the target speed, or half of it; the last character checks by itself.
+            # Twice the target speed, or half of it; the last character checks by itself. Steps
+            # stay under 5 s: a longer pause counts as 5 s of typing (quiz.js IDLE).
             interval = 60000 / question.target_speed / (2 if right else 0.5)
             type_at_pace(
                 page,
                 q.locator("textarea"),
                 question.passage,
                 interval,
-                chunk=max(1, len(question.passage) // 8),
+                chunk=max(1, min(len(question.passage) // 8, int(4000 // interval))),
             )
             continue
         if question.type == "fill":

@@ -53,8 +53,19 @@ def test_unit_and_progress_pages_have_no_serious_violations(pages, mini_url, sch
     q = question(page, "pick-one")
     q.locator('input[value="c"]').check()
     q.locator("[data-quiz-check]").click()
+    q = question(page, "pick-many")  # right, wrong and missed verdicts showing
+    q.locator('input[value="a"]').check()
+    q.locator('input[value="b"]').check()
+    q.locator("[data-quiz-check]").click()
+    q.locator("[data-quiz-reveal]").click()
+    page.locator("[data-quiz-reset]").click()  # its confirmation showing too
     found += violations(page, "units/alpha")
     page.goto(mini_url + "progress/")
     page.locator("[data-clear]").click()  # the confirmation showing too
     found += violations(page, "progress")
+    page.goto(mini_url + "review/")  # the 错题本 with its questions, and the header badge
+    page.locator("[data-review] [data-question-id]").nth(2).wait_for()
+    found += violations(page, "review")
+    page.goto(mini_url + "tracks/basics/")
+    found += violations(page, "tracks/basics")
     assert not found, "\n".join(found)

@@ -92,6 +92,7 @@ def test_every_question_grades_its_key_correct_and_a_wrong_answer_incorrect(
     assert quiz.get_attribute("data-score") == f"0/{total}"
 
     quiz.locator("[data-quiz-reset]").click()
+    quiz.locator("[data-reset-yes]").click()
     assert quiz.get_attribute("data-score") is None
     assert all(s["state"] is None and not s["explanation"] for s in states(quiz).values())
 

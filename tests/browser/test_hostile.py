@@ -467,4 +467,5 @@ def test_storage_full_on_write_keeps_grading(pages, mini_url):
     assert check(page, "yes-no", "false") == "correct"
     assert score(page, "alpha") == "2/4"
     page.locator("[data-quiz-reset]").click()
+    page.locator("[data-reset-yes]").click()
     assert score(page, "alpha") is None

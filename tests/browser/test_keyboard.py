@@ -77,6 +77,13 @@ def test_keyboard_only_alpha(page, mini_url):
     assert question(page, "blank").get_attribute("data-state") is None
     assert active(page)[:2] == ("input", "text")
     tab_to(page, "data-quiz-reset", "", limit=5)
+    page.keyboard.press("Enter")  # 重新作答 asks first; focus on 取消
+    assert page.evaluate("document.activeElement.hasAttribute('data-reset-no')")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.hasAttribute('data-quiz-reset')")
+    assert page.locator('[data-quiz="alpha"]').get_attribute("data-score") == "3/4"  # kept
+    page.keyboard.press("Enter")
+    page.keyboard.press("Shift+Tab")  # to 确定重新作答
     page.keyboard.press("Enter")
     assert page.locator('[data-quiz="alpha"]').get_attribute("data-score") is None
 

@@ -88,7 +88,7 @@ def test_feedback_explanation_and_answer_only_after_an_attempt(page, mini_url):
 
 @pytest.mark.parametrize(
     ("typed", "state"),
-    [("６０", "correct"), ("  六十 ", "correct"), ("60 字", "incorrect"), ("６ ０", "incorrect")],
+    [("６０", "correct"), ("  六十。 ", "correct"), ("60 字", "incorrect"), ("６ ０", "correct")],
 )
 def test_fill_answers_are_folded(page, mini_url, typed, state):
     page.goto(mini_url + ALPHA)
@@ -220,6 +220,7 @@ def test_reset_clears_the_unit(page, mini_url):
     check(question(page, "sequence"))
     page.goto(mini_url + ALPHA)
     page.locator("[data-quiz-reset]").click()
+    page.locator("[data-reset-yes]").click()
     quiz = page.locator('[data-quiz="alpha"]')
     assert quiz.get_attribute("data-score") is None
     assert quiz.locator("[data-state]").count() == 0
@@ -254,6 +255,7 @@ def test_quizzes_grade_without_storage(pages, mini_url, how):
     answer_alpha(page)
     assert page.locator('[data-quiz="alpha"]').get_attribute("data-score") == "2/4"
     page.locator("[data-quiz-reset]").click()
+    page.locator("[data-reset-yes]").click()
     assert page.locator('[data-quiz="alpha"]').get_attribute("data-score") is None
     answer_alpha(page)
     page.goto(mini_url + "progress/")

@@ -178,3 +178,30 @@ def test_github_escapes_message_characters():
 
     line = Finding("a,b.yml", 3, 1, "r", "50% done\nnext").github("warning")
     assert line == "::warning file=a%2Cb.yml,line=3,col=1,title=r::50%25 done%0Anext"
+
+
+@pytest.mark.parametrize(
+    ("explanation", "named"),
+    [
+        ("因为 b 是对的。", ["b"]),  # lower-case: the trainee sees B
+        ("选项 D 不存在。", ["D"]),  # three options: A–C
+        ("（e）不对。", ["e"]),
+        ("a 和 c 都对。", ["a", "c"]),
+    ],
+)
+def test_option_letter_names_a_letter_the_trainee_does_not_see(tmp_path: Path, explanation, named):
+    text = question("q", "哪项对？", FINE, "a").replace("解析。", explanation)
+    path = tmp_path / "bank.yml"
+    path.write_text(HEAD + text, encoding="utf-8")
+    data, source = read_yaml(path, "quizzes/alpha.yml")
+    findings = lint_bank(model.QuizBank.model_validate(data), source)
+    assert [(f.line, f.rule) for f in findings] == [(12, "option-letter")] * len(named)
+    assert [f.message.split("'")[1] for f in findings] == named
+
+
+@pytest.mark.parametrize(
+    "explanation", ["因为 B 是对的。", "A 和 C 都对。", "S、M、L 三个尺码都有货。", "建议选 L 码。"]
+)
+def test_option_letter_quiet_on_shown_letters_and_sizes(tmp_path: Path, explanation):
+    text = question("q", "哪项对？", FINE, "a").replace("解析。", explanation)
+    assert lint_text(tmp_path, text) == []

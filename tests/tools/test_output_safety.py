@@ -254,7 +254,7 @@ def test_export_csv_neutralises_every_column(mini_project: Path, tmp_path: Path)
     edit(
         mini_project / "quizzes/alpha.yml",
         ("stem: 选出正确的一项。", "stem: '=1+1'"),
-        ("explanation: 因为 b 是对的。", "explanation: '-5 元'"),
+        ("explanation: 因为 B 是对的。", "explanation: '-5 元'"),
         ('answer: ["60", 六十]', "answer: ['@SUM(1+1)', 六十]"),
     )
     edit(mini_project / "quizzes/beta.yml", ("    stem: 排好顺序。", "    stem: '+cmd'"))
@@ -361,9 +361,9 @@ def test_special_characters_and_line_breaks_are_escaped_in_every_field(
             "c: {text: 错的乙, feedback: 乙不对。}",
             "c: {text: 错的乙, feedback: " + yaml_text("乙" + SPECIALS + "\r不对") + "}",
         ),
-        ("explanation: 因为 b 是对的。", "explanation: " + yaml_text("因为" + SPECIALS + " b 对")),
+        ("explanation: 因为 B 是对的。", "explanation: " + yaml_text("因为" + SPECIALS + " b 对")),
         ("b: 对的", "b: {text: 对的, feedback: " + yaml_text("反馈\u2028\x0b\x0c\x85对") + "}"),
-        ("explanation: a 和 c 对。", "explanation: " + yaml_text("前\n\n空行")),
+        ("explanation: A 和 C 对。", "explanation: " + yaml_text("前\n\n空行")),
     )
     edit(
         mini_project / "quizzes/beta.yml",
@@ -419,7 +419,7 @@ def hostile_course(project: Path) -> None:
         project / "quizzes/alpha.yml",
         ("b: 对的", "b: " + yaml_text(f"`{SCRIPT}`")),  # raw HTML in an option is refused
         ("stem: 选出正确的一项。", "stem: " + yaml_text("`<script>` & ]]> 选")),
-        ("explanation: 因为 b 是对的。", "explanation: " + yaml_text("因为 a & b ]]> `</x>`")),
+        ("explanation: 因为 B 是对的。", "explanation: " + yaml_text("因为 a & b ]]> `</x>`")),
         ('answer: ["60", 六十]', "answer: " + yaml_text(["60", "<i>&]]>"])),
     )
 

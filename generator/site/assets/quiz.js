@@ -2,7 +2,7 @@
 (function () {
   'use strict';
   if (window.__kefuQuiz) return window.__kefuQuiz();
-  const STORAGE_PREFIX = 'kefu-progress:';
+  const STORAGE_PREFIX = 'kefu-progress:', BULK = 10, IDLE = 5000; // typing: characters at once, longest pause counted
   const table = entries => Object.assign(Object.create(null), Object.fromEntries(entries)); // any id is a safe key
   const progressByCourse = table([]), initialised = new WeakSet();
   let storageBroken = false; // then progress is kept in memory only
@@ -17,18 +17,23 @@
   function fillIn(template, values) {
     return template.replace(/\{(\w+)\}/g, (whole, name) => (Object.keys(values).includes(name) ? values[name] : whole));
   }
-  function fold(text) { return text.normalize('NFKC').toLowerCase().trim().split(/\s+/).join(' '); }
-  function today(separator) {
+  // As model.fold: width, case and spaces folded, 。！？，； at either end dropped (tests/fold_cases.json).
+  function fold(text) { return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '').replace(/^[。.!?,;]+|[。.!?,;]+$/g, ''); }
+  function today(separator, days) {
     const now = new Date();
+    now.setDate(now.getDate() + (days || 0));
     return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map(part => (part < 10 ? '0' : '') + part).join(separator);
   }
   function passes(score, total, ratio) { return total > 0 && score / total >= ratio; }
 
-  // Stored: {unit id: {q: {question id: record}, b: {d: date, c: {question id: hash}}}}; record:
-  // {h: hash, ok, a: answer, tb: best typing}; typing: {s: speed, c: accuracy, d: done, ok}.
+  // Stored: {unit id: {q: {question id: record}, b: {d: date, c: {question id: hash}}, k: {question id:
+  // hash} known}}; record: {h: hash, ok, a: answer, tb: best typing, w: 错题本 {b: box, d: due date}};
+  // typing: {s: speed, c: accuracy, d: done, ok}.
   // Read back part by part: a part of the wrong shape is dropped alone.
   const isObject = value => value !== null && typeof value === 'object' && !Array.isArray(value);
   const isText = value => typeof value === 'string';
+  const isDate = value => isText(value) && /^\d{4}-\d\d-\d\d$/.test(value);
+  const hashTable = value => table(entriesOf(value).filter(([, hash]) => isText(hash)));
   const isBetween = (value, low, high) => typeof value === 'number' && value >= low && value <= high;
   const entriesOf = value => (isObject(value) ? Object.entries(value) : []);
   const isTyping = value => isObject(value) && isBetween(value.s, 0, 1e5) && isBetween(value.c, 0, 1) &&
@@ -39,14 +44,14 @@
     const record = { h: value.h };
     if (typeof value.ok === 'boolean' && isAnswer(value.a)) Object.assign(record, { ok: value.ok, a: value.a });
     if (isTyping(value.tb)) record.tb = value.tb;
+    if (isObject(value.w) && [0, 1, 2].includes(value.w.b) && isDate(value.w.d)) record.w = { b: value.w.b, d: value.w.d };
     return record;
   }
   function readUnit(value) {
     const unit = { q: table(entriesOf(value.q).map(([id, record]) => [id, readRecord(record)]).filter(([, record]) => record)) };
     const best = value.b;
-    if (isObject(best) && isText(best.d) && /^\d{4}-\d\d-\d\d$/.test(best.d) && isObject(best.c)) {
-      unit.b = { d: best.d, c: table(entriesOf(best.c).filter(([, hash]) => isText(hash))) };
-    }
+    if (isObject(best) && isDate(best.d) && isObject(best.c)) unit.b = { d: best.d, c: hashTable(best.c) };
+    if (isObject(value.k)) unit.k = hashTable(value.k);
     return unit;
   }
   function readProgress(text) {
@@ -88,11 +93,72 @@
     return result;
   }
 
+  // 错题本, a Leitner schedule: a wrong answer anywhere puts a question in box 0, due today; a right
+  // answer when due moves it up a box, due DAYS[box] days later; right in the last box, it is learnt.
+  const DAYS = [1, 3];
+  function schedule(record, correct) {
+    const box = record.w, now = today('-');
+    if (!correct) record.w = { b: 0, d: now };
+    else if (box && box.d <= now) {
+      if (box.b < DAYS.length) record.w = { b: box.b + 1, d: today('-', DAYS[box.b]) }; else delete record.w;
+    }
+  }
+  function reviewItems(units) { // [unit id, question id, record] of every question in the 错题本
+    return Object.keys(units).flatMap(unit => entriesOf(units[unit].q).filter(([, record]) => record.w).map(([id, record]) => [unit, id, record]));
+  }
+  let reviewAt = null; // course, 错题本 address and strings of the last page with a widget
+  function showDue(root) { // the header badge: how many questions are due today
+    const header = find('.md-header__title'), link = find('[data-due-badge]') || document.createElement('a');
+    if (root) reviewAt = { course: root.dataset.course, url: new URL(root.dataset.reviewUrl, location.href).href, S: JSON.parse(root.dataset.strings) };
+    if (!reviewAt || !header) return;
+    const now = today('-'), n = reviewItems(load(reviewAt.course)).filter(item => item[2].w.d <= now).length;
+    Object.assign(link, { className: 'kefu-due', href: reviewAt.url, hidden: !n, textContent: fillIn(reviewAt.S.review_badge, { n }), title: fillIn(reviewAt.S.review_due, { n }) });
+    link.dataset.dueBadge = '';
+    if (!link.parentNode) header.after(link);
+  }
+
+  // Typed text aligned with the passage by edit distance, so a skipped or extra character costs
+  // one; against the whole passage, or while typing the beginning of it that fits best.
+  function align(passage, typed, whole) {
+    const n = passage.length, rows = [Array.from({ length: n + 1 }, (x, j) => j)];
+    typed.forEach((character, i) => {
+      const above = rows[i], row = [i + 1];
+      for (let j = 1; j <= n; j++) row[j] = Math.min(above[j] + 1, row[j - 1] + 1, above[j - 1] + (character === passage[j - 1] ? 0 : 1));
+      rows.push(row);
+    });
+    let i = typed.length, j = n;
+    if (!whole) rows[i].forEach((cost, at) => { if (cost <= rows[i][j]) j = at; });
+    const found = { errors: rows[i][j], end: j, marks: [] };
+    while (i || j) {
+      if (i && j && rows[i][j] === rows[i - 1][j - 1] + (typed[i - 1] === passage[j - 1] ? 0 : 1)) {
+        found.marks.unshift([typed[--i], typed[i] === passage[--j] ? '' : 'wrong']);
+      } else if (i && rows[i][j] === rows[i - 1][j] + 1) found.marks.unshift([typed[--i], 'extra']);
+      else found.marks.unshift([passage[--j], 'missed']);
+    }
+    return found;
+  }
+
+  // A certificate's code, FNV-1a over UTF-16 units as generator/tools/certificate.py computes it.
+  function certificateCode(text) {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619) >>> 0;
+    return hash.toString(16).toUpperCase().padStart(8, '0').replace(/^..../, '$&-');
+  }
+  function unitsOf(root) { return JSON.parse(root.dataset.units).map(unit => Object.assign(unit, { hashes: table(entriesOf(unit.questions)) })); }
+  function resultsOf(course, units) {
+    const progress = load(course);
+    return units.map(unit => {
+      const result = status(progress[unit.id], unit.hashes), total = Object.keys(unit.hashes).length;
+      return { unit: unit.id, title: unit.title, score: result.top, total, passed: passes(result.top, total, unit.pass_ratio),
+        date: result.date, missed: result.missed, has: result.has };
+    });
+  }
+
   function setUpQuiz(root) {
     const S = JSON.parse(root.dataset.strings), course = root.dataset.course, unitId = root.dataset.quiz,
       passRatio = Number(root.dataset.passRatio), summary = required('[data-quiz-summary]', root),
       announcer = required('[data-live]', root), noStorageNote = required('[data-nostore]', root),
-      elements = findAll('[data-question-id]', root), questions = new Map(),
+      elements = findAll('[data-question-id]', root), questions = new Map(), reviewing = root.hasAttribute('data-reviewing'),
       hashes = table(elements.map(element => [element.dataset.questionId, element.dataset.questionHash]));
 
     function readQuestion(element) {
@@ -109,6 +175,7 @@
       if (question.type === 'typing') {
         question.textarea = required('textarea', element);
         question.stats = required('[data-typing-stats]', element);
+        question.marks = required('[data-typing-marks]', element);
         question.passage = Array.from(required('[data-passage]', element).textContent);
       }
       return question;
@@ -133,7 +200,7 @@
       const typing = question.typing, chosen = findAll('input:checked', question.element).map(input => input.value);
       if (question.fill) return fold(question.fill.value) ? question.fill.value : null;
       if (question.list) return orderOf(question);
-      if (question.textarea) return typing ? { s: typing.s, c: typing.c, d: typing.d } : null;
+      if (question.textarea) return typing ? (measure(question, true), { s: typing.s, c: typing.c, d: typing.d }) : null;
       if (!chosen.length) return null;
       return question.type === 'multiple' ? chosen : chosen[0];
     }
@@ -162,9 +229,18 @@
       if (question.revealButton) question.revealButton.hidden = !locked;
       if (locked) return;
       if (question.revealButton) reveal(question, false);
-      delete question.element.dataset.state;
+      ['state', 'accuracy', 'speed'].forEach(name => delete question.element.dataset[name]);
       question.result.textContent = '';
       showFeedback(question, []);
+      verdicts(question);
+    }
+    function verdicts(question) { // chosen options right or wrong; keyed ones not chosen are missed once the answer shows
+      const key = [].concat(question.key).map(String), shown = question.element.dataset.state === 'correct' || question.element.classList.contains('kefu-revealed');
+      findAll('.kefu-option', question.element).forEach(option => {
+        const input = find('input', option), keyed = key.includes(input.value),
+          verdict = !question.locked ? '' : input.checked ? (keyed ? 'right' : 'wrong') : keyed && shown ? 'missed' : '';
+        if (verdict) option.dataset.verdict = verdict; else delete option.dataset.verdict;
+      });
     }
     function showFeedback(question, keys) {
       findAll('[data-feedback-for]', question.element).forEach(feedback => { feedback.hidden = !keys.includes(feedback.dataset.feedbackFor); });
@@ -178,17 +254,21 @@
       question.result.textContent = resultText(question, correct, answer);
       showFeedback(question, question.list ? question.start : [].concat(answer));
       lock(question, true);
+      verdicts(question);
+      if (question.textarea) Object.assign(question.element.dataset, { accuracy: (answer.c * 100).toFixed(1), speed: answer.s.toFixed(1) });
     }
     function showBest(question, record) {
       const best = record && record.h === question.hash && record.tb, line = find('[data-typing-best]', question.element);
-      if (line) line.textContent = best ? fillIn(S.typing_best, figures(best)) : '';
+      if (line) line.textContent = best && best.d ? fillIn(S.typing_best, figures(best)) : ''; // an unfinished attempt is no record
     }
     function reveal(question, shown) {
       shown = question.element.classList.toggle('kefu-revealed', shown);
       question.revealButton.setAttribute('aria-expanded', shown);
       question.revealButton.textContent = shown ? S.hide_answer : S.reveal;
+      verdicts(question);
     }
     function tally(update) {
+      if (reviewing) return; // the 错题本 shows a few questions of a unit: no unit score there
       const unit = unitProgress(), result = status(unit, hashes), total = elements.length,
         passed = passes(result.score, total, passRatio), need = Math.ceil(passRatio * total - 1e-9);
       if (update && (!unit.b || result.score > result.best)) unit.b = { d: today('-'), c: result.correct };
@@ -212,13 +292,37 @@
       const correct = isRight(question, answer), unit = unitProgress(), old = unit.q[question.id];
       const record = old && old.h === question.hash ? old : { h: question.hash }, best = record.tb;
       if (question.textarea) answer.ok = correct;
-      if (question.textarea && (!best || (correct && !best.ok) || (correct === !!best.ok && answer.s > best.s))) record.tb = answer;
+      if (question.textarea && answer.d && (!best || (correct && !best.ok) || (correct === !!best.ok && answer.s > best.s))) record.tb = answer;
       unit.q[question.id] = Object.assign(record, { ok: correct, a: answer });
+      schedule(record, correct);
+      if (!reviewing) know(unit, question);
       show(question, correct, answer);
       showBest(question, record);
       tally(true);
       store();
+      showDue();
+      root.dispatchEvent(new Event('kefu-checked', { bubbles: true }));
       if (!automatic) question.retryButton.focus();
+    }
+    function know(unit, question) { // the questions as the trainee has seen them: since the first check, plus each one checked
+      const known = unit.k = unit.k || Object.assign(table([]), hashes);
+      Object.keys(known).forEach(id => { if (!hashes[id]) delete known[id]; });
+      known[question.id] = question.hash;
+      showUpdates();
+    }
+    function showUpdates() { // 本单元有更新: questions new or re-keyed since then, and how many went
+      const known = (progressByCourse[course][unitId] || {}).k, line = find('[data-updated]', root);
+      if (!known || !line || reviewing) return;
+      const fresh = elements.filter(element => known[element.dataset.questionId] !== element.dataset.questionHash),
+        gone = Object.keys(known).filter(id => !hashes[id]).length;
+      elements.forEach(element => { element.toggleAttribute('data-new', fresh.includes(element)); });
+      line.textContent = (fresh.length ? fillIn(S.unit_updated, { list: fresh.map(element => fillIn(S.question_short, { n: elements.indexOf(element) + 1 })).join(S.question_list_join) }) : '') +
+        (gone ? fillIn(S.unit_removed, { n: gone }) : '');
+      line.hidden = !line.textContent;
+    }
+    function confirmReset(asking) { // 重新作答 asks first, inline
+      required('[data-reset-confirm]', root).hidden = !asking;
+      find(asking ? '[data-reset-no]' : '[data-quiz-reset]', root).focus();
     }
     function forget(question) {
       const record = unitProgress().q[question.id];
@@ -226,8 +330,8 @@
     }
     function restartTyping(question) {
       question.typing = null;
-      question.textarea.value = '';
-      question.stats.textContent = '';
+      question.textarea.value = question.accepted = question.stats.textContent = '';
+      question.marks.hidden = true;
     }
     function retry(question) {
       forget(question);
@@ -257,22 +361,43 @@
       announcer.textContent = fillIn(S.order_moved, { item: find('.kefu-option-text', item).textContent, n: items.indexOf(item) + 1, total: items.length });
     }
     function typed(question, event) { // only committed text counts: nothing while an IME composes
+      const now = Date.now(), typing = question.typing, text = question.textarea.value, characters = Array.from(text);
+      if (typing) { typing.a += Math.min(now - typing.last, IDLE); typing.last = now; } // active time: a pause counts as IDLE at most
       if (question.composing || event.isComposing || question.locked) return;
-      const characters = Array.from(question.textarea.value), now = Date.now(), total = question.passage.length;
+      if (characters.length - Array.from(question.accepted || '').length > BULK) { // a paste, autofill or a long commit
+        question.textarea.value = question.accepted || '';
+        question.result.textContent = S.typing_bulk;
+        return;
+      }
+      question.accepted = text;
+      question.result.textContent = '';
       if (!characters.length) return restartTyping(question);
-      const good = characters.filter((character, index) => character === question.passage[index]).length;
-      const typing = question.typing = question.typing || { started: now };
-      typing.s = good / Math.max(now - typing.started, 1000) * 60000;
-      typing.c = good / characters.length;
-      typing.d = characters.length >= total;
-      question.stats.dataset.speed = typing.s.toFixed(1);
-      question.stats.dataset.accuracy = typing.c.toFixed(4);
-      question.stats.textContent = fillIn(S.typing_stats, figures(typing)) + fillIn(S.typing_progress, { typed: characters.length, total });
-      if (typing.d) check(question, true);
+      question.typing = typing || { last: now, a: 0 };
+      measure(question);
+      question.stats.dataset.speed = question.typing.s.toFixed(1);
+      question.stats.dataset.accuracy = question.typing.c.toFixed(4);
+      question.stats.textContent = fillIn(S.typing_stats, figures(question.typing)) + fillIn(S.typing_errors, { n: question.typing.e }) +
+        fillIn(S.typing_progress, { typed: characters.length, total: question.passage.length });
+      if (question.typing.d) check(question, true);
+    }
+    function measure(question, whole) { // speed: committed characters a minute of active time; accuracy by alignment
+      const typing = question.typing, characters = Array.from(question.textarea.value), found = align(question.passage, characters, whole);
+      typing.s = characters.length / Math.max(typing.a, 1000) * 60000;
+      typing.c = Math.max(0, 1 - found.errors / Math.max(found.end, 1));
+      typing.e = found.errors;
+      if (!whole) typing.d = found.end === question.passage.length;
+      question.marks.replaceChildren(...found.marks.map(([character, kind]) => {
+        if (!kind) return character;
+        const mark = document.createElement('mark');
+        mark.dataset.mark = kind;
+        mark.textContent = character;
+        return mark;
+      }));
+      question.marks.hidden = !found.errors;
     }
     function start(element, saved) {
       const question = readQuestion(element), record = saved && saved.q[question.id];
-      if (record && record.h === question.hash && typeof record.ok === 'boolean') {
+      if (!reviewing && record && record.h === question.hash && typeof record.ok === 'boolean') {
         if (answerFits(question, record.a)) {
           put(question, record.a);
           show(question, record.ok, record.a);
@@ -291,7 +416,9 @@
     function onClick(event) {
       const button = event.target.closest('button'), question = button && questionOf(button);
       if (!button) return;
-      if (button.hasAttribute('data-quiz-reset')) reset();
+      if (button.hasAttribute('data-quiz-reset')) confirmReset(true);
+      else if (button.hasAttribute('data-reset-no')) confirmReset(false);
+      else if (button.hasAttribute('data-reset-yes')) { reset(); confirmReset(false); }
       else if (!question) return;
       else if (button.hasAttribute('data-quiz-check')) check(question);
       else if (button.hasAttribute('data-quiz-retry')) retry(question);
@@ -323,29 +450,26 @@
     root.addEventListener('click', onClick);
     root.addEventListener('keydown', onKey);
     ['input', 'compositionstart', 'compositionend'].forEach(name => root.addEventListener(name, onTyping));
-    ['paste', 'drop'].forEach(name => root.addEventListener(name, event => { if (event.target.matches('.kefu-typing-input')) event.preventDefault(); }));
+    ['paste', 'drop'].forEach(name => root.addEventListener(name, event => {
+      if (!event.target.matches('.kefu-typing-input')) return;
+      event.preventDefault();
+      questionOf(event.target).result.textContent = S.typing_bulk;
+    }));
     root.classList.add('kefu-js');
     findAll('[data-js]', root).forEach(hidden => { if (!hidden.closest('[data-question-id]')) hidden.hidden = false; });
     tally();
+    showUpdates();
     noStorageNote.hidden = !storageBroken;
   }
 
   // The progress page or a track's completion line.
   function setUpProgress(root) {
-    const S = JSON.parse(root.dataset.strings), course = root.dataset.course,
-      units = JSON.parse(root.dataset.units).map(unit => Object.assign(unit, { hashes: table(entriesOf(unit.questions)) })),
+    const S = JSON.parse(root.dataset.strings), course = root.dataset.course, units = unitsOf(root),
       line = root.matches('[data-track-progress]') ? root : required('[data-completion]', root),
       message = find('[data-message]', root), confirmation = find('[data-clear-confirm]', root),
       scope = root.closest('.kefu-track') || root, rows = findAll('[data-unit]', scope), next = find('[data-continue]', scope);
 
-    function results() {
-      const progress = load(course);
-      return units.map(unit => {
-        const result = status(progress[unit.id], unit.hashes), total = Object.keys(unit.hashes).length;
-        return { unit: unit.id, title: unit.title, score: result.top, total, passed: passes(result.top, total, unit.pass_ratio),
-          date: result.date, missed: result.missed, has: result.has };
-      });
-    }
+    function results() { return resultsOf(course, units); }
     function showRow(result, row) {
       row.dataset.state = result.has ? (result.passed ? 'passed' : 'started') : 'new';
       find('[data-unit-score]', row).textContent = result.has ? result.score + ' / ' + result.total : '–';
@@ -387,6 +511,7 @@
         if (button.hasAttribute('data-clear-yes')) {
           clear(course);
           render();
+          showDue();
           message.textContent = S.progress_cleared;
         }
         confirmation.hidden = true;
@@ -425,11 +550,87 @@
     if (link) remember(link.dataset.track);
   }, true);
 
+  // The 错题本: questions due today, taken from their unit pages and graded as there.
+  function setUpReview(root) {
+    const S = JSON.parse(root.dataset.strings), course = root.dataset.course, units = JSON.parse(root.dataset.units),
+      line = required('[data-review-due]', root), list = required('[data-review-list]', root),
+      hashes = table(units.map(unit => [unit.id, table(entriesOf(unit.questions))])), now = today('-');
+
+    function current() { // drops questions whose key changed or that are gone
+      const items = reviewItems(load(course));
+      items.forEach(([unit, id, record]) => { if (!hashes[unit] || hashes[unit][id] !== record.h) delete record.w; });
+      return items.filter(item => item[2].w);
+    }
+    function tell() {
+      const items = current(), due = items.filter(item => item[2].w.d <= now).length, later = items.length - due;
+      line.textContent = !items.length ? S.review_empty : (due ? fillIn(S.review_due, { n: due }) : S.review_none) + (later ? ' ' + fillIn(S.review_later, { n: later }) : '');
+    }
+    function show(unit, ids) {
+      const box = list.appendChild(document.createElement('section')), heading = box.appendChild(document.createElement('h2')),
+        link = document.createElement('a'), base = new URL(unit.url, location.href);
+      link.href = unit.url;
+      link.textContent = unit.title;
+      heading.append(S.review_from, link);
+      fetch(base).then(response => response.text()).then(text => { // the unit page, inert: parsed, never run
+        const quiz = required('[data-quiz]', new DOMParser().parseFromString(text, 'text/html'));
+        findAll('[data-question-id]', quiz).forEach(element => { if (!ids.includes(element.dataset.questionId)) element.remove(); });
+        findAll('[href],[src]', quiz).forEach(element => ['href', 'src'].forEach(name => {
+          if (element.hasAttribute(name)) element.setAttribute(name, new URL(element.getAttribute(name), base));
+        }));
+        quiz.setAttribute('data-reviewing', '');
+        box.append(document.adoptNode(quiz));
+        init();
+      }).catch(() => { box.append(S.review_load_failed); });
+    }
+    const items = current();
+    save(course);
+    units.forEach(unit => {
+      const ids = items.filter(([from, , record]) => from === unit.id && record.w.d <= now).map(item => item[1]);
+      if (ids.length) show(unit, ids);
+    });
+    root.addEventListener('kefu-checked', tell);
+    tell();
+    find('[data-nostore]', root).hidden = !storageBroken;
+  }
+
+  // A track's 结业证明, offered once every unit of the track is passed.
+  function setUpCertificate(root) {
+    const S = JSON.parse(root.dataset.strings), course = root.dataset.course, shown = resultsOf(course, unitsOf(root)),
+      passed = shown.filter(result => result.passed).length, done = passed === shown.length,
+      certificate = required('[data-cert]', root), input = required('[data-cert-name]', root), message = required('[data-cert-message]', root);
+    required('[data-cert-state]', root).textContent = done ? S.cert_ready : fillIn(S.cert_locked, { passed, total: shown.length });
+    required('[data-cert-tools]', root).hidden = !done;
+    function make() {
+      const name = input.value.trim(), length = Array.from(name).length;
+      if (!length || length > 40) { message.textContent = S.name_needed; return input.focus(); }
+      shown.forEach(result => {
+        const row = required('[data-unit="' + result.unit + '"]', certificate);
+        find('[data-unit-score]', row).textContent = result.score + ' / ' + result.total;
+        find('[data-unit-date]', row).textContent = result.date;
+      });
+      required('[data-cert-body]', certificate).textContent = fillIn(S.cert_body, { name, track: root.dataset.trackTitle, n: shown.length });
+      required('[data-cert-code]', certificate).textContent = certificateCode([course, root.dataset.track, name,
+        ...shown.map(result => [result.unit, result.score, result.total, result.date].join(':'))].join('|'));
+      required('[data-cert-issued]', certificate).textContent = today('-');
+      certificate.hidden = false;
+      message.textContent = S.cert_made;
+    }
+    if (!done) return;
+    root.addEventListener('click', event => {
+      const button = event.target.closest('button');
+      if (button && button.hasAttribute('data-cert-make')) make();
+      if (button && button.hasAttribute('data-cert-print')) window.print();
+    });
+    input.addEventListener('keydown', event => { if (event.key === 'Enter') make(); });
+  }
+
   function init() {
-    findAll('[data-quiz],[data-progress],[data-track-progress]').forEach(widget => {
+    findAll('[data-quiz],[data-progress],[data-track-progress],[data-review],[data-certificate]').forEach(widget => {
       if (initialised.has(widget)) return;
       initialised.add(widget);
-      try { (widget.hasAttribute('data-quiz') ? setUpQuiz : setUpProgress)(widget); } catch (error) {
+      const setUp = widget.hasAttribute('data-quiz') ? setUpQuiz : widget.hasAttribute('data-review') ? setUpReview :
+        widget.hasAttribute('data-certificate') ? setUpCertificate : setUpProgress;
+      try { setUp(widget); } catch (error) {
         console.error('kefu: widget not set up', widget, error);
       }
     });
@@ -438,6 +639,7 @@
       initialised.add(blocks[0]);
       followTrack(blocks);
     }
+    showDue(find('[data-review-url]'));
   }
   function follow() { if (window.document$) window.document$.subscribe(init); }
   window.__kefuQuiz = init;
