@@ -69,11 +69,13 @@ def test_truefalse_all_one_way_in_a_bank(tmp_path: Path):
 
 
 def test_truefalse_one_way_across_the_course(tmp_path: Path):
-    banks = {f"b{n}": truefalse("t1", True) + truefalse("t2", True) for n in range(6)}
+    both = truefalse("t1", True) + truefalse("t2", False)
+    banks = {f"b{n}": truefalse("t1", True) + truefalse("t2", True) for n in range(4)}
+    banks |= {"b4": both, "b5": both}  # 10 of 12 true: not all, but over 70 %
     found = lint_course(tmp_path, banks, "truefalse-balance")
     assert [(file, line) for file, line, _ in found] == [("quizzes/b0.yml", 2)]
-    assert "全课程的 12 道判断题里，12 道的答案是“对”" in found[0][2]
-    banks["b5"] = banks["b4"] = truefalse("t1", False) + truefalse("t2", False)
+    assert "全课程的 12 道判断题里，10 道的答案是“对”" in found[0][2]
+    banks["b3"] = truefalse("t1", False) + truefalse("t2", False)
     assert lint_course(tmp_path, banks, "truefalse-balance") == []  # 8 of 12: under 70 %
 
 
@@ -284,6 +286,11 @@ sections:
           顾客：能保证明天到吗？
 
           客服：我保证明天到。
+
+      | 谁 | 说了什么 | 点评 |
+      | --- | --- | --- |
+      | 顾客 | 你保证吗 | |
+      | 客服 | 加我微信细聊 | 引到站外 |
 key_points:
   - 要点。
 """
@@ -296,9 +303,13 @@ def test_compliance_in_a_unit(tmp_path: Path):
     assert isinstance(source, Source)
     unit = model.Unit.model_validate(data)
     found = place(source, list(unit_compliance(unit, TERMS)))
-    # the good column of row 2 (line 18) and the 客服 line of the example (line 23), not the
-    # bad column (加我微信, 全网最低！) nor the customer's line (能保证…)
-    assert [(f.line, f.rule) for f in found] == [(18, "compliance"), (23, "compliance")]
+    # the good column's second row, the 客服 line of the example, the 客服 row of the model
+    # conversation; not the bad column (加我微信, 全网最低！) nor what the customer says (保证)
+    lines = [
+        n for n, line in enumerate(UNIT.splitlines(), 1) if "最低，放心" in line or "客服" in line
+    ]
+    assert [(f.line, f.rule) for f in found] == [(n, "compliance") for n in lines]
+    assert len(lines) == 3
     assert "全网最低" in found[0].message and "《广告法》第九条" in found[0].message
 
 
