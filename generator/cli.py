@@ -329,27 +329,29 @@ def stats(project: Path, as_json: bool) -> None:
 def lint(project: Path, strict: bool, output: str) -> None:
     """Check how the questions are written (item-writing rules), beyond validation.
 
-    Rules: key-position, longest-key, all-none-above, negative-stem, near-duplicate-options,
-    absolute-clue, few-options, placeholder. See the trainer guide for each.
+    Rules: key-position, longest-key, longest-key-share, all-none-above, negative-stem,
+    near-duplicate-options, absolute-clue, few-options, placeholder, truefalse-balance,
+    multiple-count, cue-word, fill-variant, order-hint, compliance (with the terms in
+    curriculum/lint-terms.yml). See the trainer guide for each.
 
     \b
     Example:
       curriculum lint
       curriculum lint --strict --format github   # in CI
     """
-    from generator.tools.lint import lint_project
+    from generator.tools.lint import lint_project, load_terms
 
     curriculum = load_curriculum(project, drafts=True)  # lint reviews work in progress
-    findings = lint_project(curriculum, "" if str(project) == "." else str(project))
+    terms = load_terms(project)
+    findings = lint_project(curriculum, "" if str(project) == "." else str(project), terms)
     level = "error" if strict else "warning"
     for finding in findings:
         _say(finding.github(level) if output == "github" else finding.text(level))
     files = len({f.file for f in findings})
     summary = (
-        f"{len(findings)} finding{'s' if len(findings) != 1 else ''} "
-        f"in {files} file{'s' if files != 1 else ''}"
+        say("lint.summary-findings", findings=len(findings), files=files)
         if findings
-        else f"no findings in {len(curriculum.banks)} question banks"
+        else say("lint.summary-clean", banks=len(curriculum.banks))
     )
     click.echo(summary, err=True)  # stdout holds findings only, for tools that read them
     if findings and strict:

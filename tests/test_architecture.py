@@ -21,7 +21,16 @@ PACKAGE = Path(generator.__file__).parent
 ALLOWED = {
     "course": {"course", "errors", "outputs"},
     "site": {"course", "site", "errors", "outputs", "sanitize", "templating", "locale", "logs"},
-    "tools": {"course", "tools", "errors", "outputs", "sanitize", "templating", "locale"},
+    "tools": {
+        "course",
+        "tools",
+        "errors",
+        "outputs",
+        "sanitize",
+        "templating",
+        "locale",
+        "messages",
+    },
 }
 
 

@@ -12,7 +12,10 @@ from generator.course import results
 from generator.course.schema import SCHEMA_DIR, schema_texts
 
 ROOT = Path(__file__).resolve().parents[1]
-SCHEMA_OF = {"curriculum/course.yml": "../schema/course.schema.json"}
+SCHEMA_OF = {
+    "curriculum/course.yml": "../schema/course.schema.json",
+    "curriculum/lint-terms.yml": "../schema/lint-terms.schema.json",
+}
 YAML_FILES = sorted([*ROOT.glob("curriculum/**/*.yml"), *ROOT.glob("quizzes/*.yml")])
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from generator.course import model, results
+from generator.course import model, results, terms
 
 SCHEMA_DIR = "schema"
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -16,6 +16,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "unit.schema.json": model.Unit,
     "quiz.schema.json": model.QuizBank,
     "results.schema.json": results.Results,
+    "lint-terms.schema.json": terms.LintTerms,
 }
 
 

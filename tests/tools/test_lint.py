@@ -153,16 +153,29 @@ def add_bad_question(project: Path) -> None:
     )
 
 
+def without_order_hints(project: Path) -> None:
+    """The mini project's order question is 第一步…第四步: a real order-hint, fixed here."""
+    bank = project / "quizzes/beta.yml"
+    text = bank.read_text(encoding="utf-8")
+    steps = {"第一步": "问候", "第二步": "提问", "第三步": "解答", "第四步": "道别"}
+    for old, new in steps.items():
+        text = text.replace(f": {old}\n", f": {new}\n")
+    bank.write_text(text, encoding="utf-8")
+
+
 def test_cli_text_strict_and_github(mini_project: Path):
+    hinted = run(mini_project, "lint")
+    assert "quizzes/beta.yml:9:10: warning [order-hint]" in hinted.stdout
+    without_order_hints(mini_project)
     clean = run(mini_project, "lint")
     assert (clean.exit_code, clean.stdout) == (0, "")
-    assert "no findings in 2 question banks" in clean.stderr
+    assert "没有发现问题（检查了 2 个题库）" in clean.stderr
     add_bad_question(mini_project)
     result = run(mini_project, "lint")
     assert result.exit_code == 0
     assert f"{mini_project}/quizzes/alpha.yml:41:7: warning [few-options]" in result.stdout
     assert "[all-none-above]" in result.stdout and "[negative-stem]" in result.stdout
-    assert "3 findings in 1 file" in result.stderr
+    assert "共 3 条发现，涉及 1 个文件" in result.stderr
     strict = run(mini_project, "lint", "--strict", "--format", "github")
     assert strict.exit_code == 1
     lines = strict.stdout.splitlines()
@@ -171,6 +184,9 @@ def test_cli_text_strict_and_github(mini_project: Path):
         f"::error file={mini_project}/quizzes/alpha.yml,line=39,col=11,title=negative-stem::"
     )
     assert all(line.startswith("::error file=") for line in lines)
+    english = run(mini_project, "--lang en lint")
+    assert "only 2 options; write at least 3" in english.stdout
+    assert "3 finding(s) in 1 file(s)" in english.stderr
 
 
 def test_github_escapes_message_characters():
@@ -196,7 +212,8 @@ def test_option_letter_names_a_letter_the_trainee_does_not_see(tmp_path: Path, e
     data, source = read_yaml(path, "quizzes/alpha.yml")
     findings = lint_bank(model.QuizBank.model_validate(data), source)
     assert [(f.line, f.rule) for f in findings] == [(12, "option-letter")] * len(named)
-    assert [f.message.split("'")[1] for f in findings] == named
+    assert [f.message.split("“")[1].split("”")[0] for f in findings] == named
+    assert all("页面上的选项" in f.message for f in findings)
 
 
 @pytest.mark.parametrize(

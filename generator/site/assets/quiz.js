@@ -639,7 +639,9 @@
       initialised.add(blocks[0]);
       followTrack(blocks);
     }
-    showDue(find('[data-review-url]'));
+    try { showDue(find('[data-review-url]')); } catch (error) {
+      console.error('kefu: review badge not set up', error);
+    }
   }
   function follow() { if (window.document$) window.document$.subscribe(init); }
   window.__kefuQuiz = init;
