@@ -80,7 +80,7 @@ def test_edit_reload_and_keep_last_good(server, mini_project):
         unit.read_text(encoding="utf-8").replace("category: process", "category: proces"),
         encoding="utf-8",
     )
-    wait_for(lambda: "'proces' is not allowed here" in log.read_text(encoding="utf-8"))
+    wait_for(lambda: "这里不能写 'proces'" in log.read_text(encoding="utf-8"))
     time.sleep(1)
     assert "单元甲改" in fetch(url)
     assert "Traceback" not in log.read_text(encoding="utf-8")
