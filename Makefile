@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site site-zensical test check serve validate lint bench browser mutation clean
+.PHONY: site site-zensical test check serve validate lint stats bench browser mutation clean
 
 $(BIN)/curriculum: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,9 @@ validate: $(BIN)/curriculum
 
 lint: $(BIN)/curriculum
 	$(BIN)/curriculum lint
+
+stats: $(BIN)/curriculum
+	$(BIN)/curriculum stats
 
 # Browser tests drive Debian's chromium (Playwright's own browser download is not used);
 # Chinese needs fonts-noto-cjk. Each is checked on its own: one may be there without the other.

@@ -174,11 +174,7 @@ def serve(project: Path, port: int) -> None:
     log_to_terminal(logging.INFO)
     free = choose_port(port)
     if free != port:
-        click.secho(
-            f"port {port} is busy (another preview?); serving on port {free} instead",
-            fg="yellow",
-            err=True,
-        )
+        click.secho(say("serve.port_busy", port=port, free=free), fg="yellow", err=True)
     serve_site(project, free)
 
 

@@ -31,6 +31,6 @@ def catalogue(lang: str) -> dict[str, str]:
     return json.loads(text)  # type: ignore[no-any-return]
 
 
-def say(key: str, **fields: Any) -> str:
+def say(key: str, /, **fields: Any) -> str:
     """The message ``key`` in the trainer's language, its ``{fields}`` filled in."""
     return catalogue(language())[key].format(**fields)

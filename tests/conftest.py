@@ -30,6 +30,12 @@ def default_language(monkeypatch):
     monkeypatch.delenv("KEFU_LANG")
 
 
+@pytest.fixture
+def english(monkeypatch):
+    """For tests about something other than wording, written against the English messages."""
+    monkeypatch.setenv("KEFU_LANG", "en")
+
+
 def skip_without(engine: str) -> None:
     if engine == "zensical" and not HAS_ZENSICAL:
         pytest.skip(NO_ZENSICAL)

@@ -19,8 +19,18 @@ from generator.logs import HANDLER_NAME, log_to_terminal
 PACKAGE = Path(generator.__file__).parent
 # What each part may import from the package: the course knows nothing of pages or tools.
 ALLOWED = {
-    "course": {"course", "errors", "outputs"},
-    "site": {"course", "site", "errors", "outputs", "sanitize", "templating", "locale", "logs"},
+    "course": {"course", "errors", "outputs", "messages"},
+    "site": {
+        "course",
+        "site",
+        "errors",
+        "outputs",
+        "sanitize",
+        "templating",
+        "locale",
+        "logs",
+        "messages",
+    },
     "tools": {
         "course",
         "tools",

@@ -34,16 +34,16 @@ def test_validate_reports_problems_and_exits_1(mini_project):
     result = run("validate", "-p", str(mini_project))
     assert result.exit_code == 1
     assert (
-        "quizzes/alpha.yml:11:13: questions[0].answer: 'e' is not one of the options a, b, c"
-        in result.output
+        "quizzes/alpha.yml:11:13: 第 1 题（id: pick-one）的 answer：答案“e”不是这道题的选项"
+        "（选项只有 a、b、c）：请把答案改成其中一个，或者补上这个选项" in result.output
     )
-    assert "1 problem found; nothing was built." in result.output
+    assert "共发现 1 个问题，这次什么都没有生成。" in result.output
 
 
 def test_validate_outside_a_project(tmp_path):
     result = run("validate", "-p", str(tmp_path))
     assert result.exit_code == 1
-    assert "curriculum/course.yml:1:1: the course file is missing" in result.output
+    assert "curriculum/course.yml:1:1: 找不到课程文件" in result.output
 
 
 @pytest.mark.slow  # a full MkDocs build
@@ -57,7 +57,7 @@ def test_build_failure_leaves_the_last_good_site(mini_project):
         encoding="utf-8",
     )
     result = run("build", "-p", str(mini_project))
-    assert result.exit_code == 1 and "YAML syntax error" in result.output
+    assert result.exit_code == 1 and "括号没有配对" in result.output
     assert (site / "index.html").read_text(encoding="utf-8") == home
     assert not list(mini_project.glob(".site-build-*"))  # the lock file .site-build.lock stays
 

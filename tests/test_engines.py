@@ -94,7 +94,7 @@ def test_zensical_build_validates_first_and_keeps_the_old_site(mini_project):
         unit.read_text(encoding="utf-8").replace("category: process", "category: proces"),
         encoding="utf-8",
     )
-    with pytest.raises(BuildFailed, match="category: 'proces' is not allowed"):
+    with pytest.raises(BuildFailed, match="category：这里不能写 'proces'"):
         build_site(mini_project, engine="zensical")
     assert (site / "marker").is_file()
     assert not list(site.parent.glob(".site-build-*"))  # staging and scratch are cleaned up

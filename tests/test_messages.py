@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import re
 import string
 
+from generator.locale import HERE
 from generator.messages import LANGUAGES, catalogue
 
 
@@ -21,5 +24,16 @@ def test_every_language_has_every_message_with_the_same_fields():
 
 
 def test_chinese_messages_are_chinese():
+    """Every message with words has Chinese ones; a few are punctuation around their fields."""
     for key, text in catalogue("zh").items():
-        assert any("\u4e00" <= char <= "\u9fff" for char in text), key
+        words = "".join(literal for literal, *_ in string.Formatter().parse(text))
+        if re.search("[A-Za-z]{3}", words):  # a sentence, not just "id:" around fields
+            assert any("\u4e00" <= char <= "\u9fff" for char in words), key
+
+
+def test_no_message_is_written_twice():
+    """json.loads keeps the last of two equal keys: a merge could hide a message silently."""
+    for lang in LANGUAGES:
+        text = (HERE / f"messages.{lang}.json").read_text(encoding="utf-8")
+        keys = [key for key, _ in json.loads(text, object_pairs_hook=lambda pairs: pairs)]
+        assert len(keys) == len(set(keys)), lang

@@ -11,6 +11,8 @@ from generator.course.load import load_curriculum
 from generator.course.problems import ProblemsFound
 from generator.site.render import render_site
 
+pytestmark = pytest.mark.usefixtures("english")  # about robustness, not wording
+
 
 @pytest.mark.parametrize("field", sorted(CHECKED))
 def test_payloads_in_markdown_fields_are_refused_at_their_field(mini_project, field):

@@ -7,10 +7,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 
-MESSAGE = (
-    "a TODO placeholder from `curriculum new` is still here; write the real content (the course "
-    "is not published until every TODO is gone)"
-)
+MESSAGE = "这里还留着 curriculum new 生成的 TODO：请换成真正的内容（还有 TODO 时课程不会发布）"
 
 
 def run(*args: str):
@@ -38,8 +35,8 @@ def test_validate_and_build_name_every_placeholder_and_publish_nothing(mini_proj
     validated = run("validate", "-p", str(mini_project))
     assert validated.exit_code == 1
     lines = [line for line in validated.output.splitlines() if MESSAGE in line]
-    assert f"curriculum/units/returns.yml:8:10: summary: {MESSAGE}" in lines
-    assert f"quizzes/returns.yml:12:11: questions[0].stem: {MESSAGE}" in lines
+    assert f"curriculum/units/returns.yml:8:10: summary：{MESSAGE}" in lines
+    assert f"quizzes/returns.yml:12:11: 第 1 题（id: first-question）的 stem：{MESSAGE}" in lines
     assert len(lines) == 11  # every field the scaffold left, each at its own line
     built = run("build", "-p", str(mini_project))
     assert built.exit_code == 1 and not (mini_project / "site").exists()

@@ -31,7 +31,7 @@ def test_build_aborts_listing_every_problem(mini_project):
     plugin_of(config).on_startup(command="build", dirty=False)
     with pytest.raises(PluginError) as caught:
         plugin_of(config).on_config(config)
-    assert "curriculum/units/alpha.yml:3:11: category: 'proces' is not allowed" in str(caught.value)
+    assert "curriculum/units/alpha.yml:3:11: category：这里不能写 'proces'" in str(caught.value)
 
 
 def test_serve_keeps_the_last_good_course(mini_project, caplog):
@@ -44,7 +44,7 @@ def test_serve_keeps_the_last_good_course(mini_project, caplog):
     plugin.on_config(config)
     assert plugin.site.pages["units/alpha.md"] == good_page
     assert "still serving the last good version" in caplog.text
-    assert "category: 'proces' is not allowed" in caplog.text
+    assert "category：这里不能写 'proces'" in caplog.text
 
 
 def test_serve_watches_the_yaml_folders(mini_project):

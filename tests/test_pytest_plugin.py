@@ -8,6 +8,8 @@ import shutil
 import pytest
 from conftest import FIXTURES  # tests/conftest.py
 
+pytestmark = pytest.mark.usefixtures("english")  # about robustness, not wording
+
 
 @pytest.fixture
 def course(pytester: pytest.Pytester):
@@ -60,7 +62,7 @@ def test_a_wrong_key_fails_exactly_its_question_with_file_line(course):
     }
     (failed,) = result.getfailures()
     assert failed.longreprtext == (
-        "quizzes/alpha.yml:11:13: questions[0].answer: 'e' is not one of the options a, b, c"
+        "quizzes/alpha.yml:11:13: question 1 (id: pick-one), answer: 'e' is not one of the options a, b, c"
     )
 
 
@@ -70,13 +72,13 @@ def test_a_wrong_key_fails_exactly_its_question_with_file_line(course):
         (
             "answer: [a, c]",
             "answer: [a, a]",
-            "quizzes/alpha.yml:22:13: questions[1].answer: 'a' is listed 2 times; list each option once",
+            "quizzes/alpha.yml:22:13: question 2 (id: pick-many), answer: 'a' is listed 2 times; list each option once",
         ),
         (
             "answer: [a, b, c, d]",
             "answer: [a, b, c]",
             (
-                "quizzes/beta.yml:13:13: questions[0].answer: the order is missing d; "
+                "quizzes/beta.yml:13:13: question 1 (id: sequence), answer: the order is missing d; "
                 "list every option once, first step first"
             ),
         ),
@@ -103,7 +105,7 @@ def test_an_unknown_objective_fails_its_question(course):
     }
     (failed,) = result.getfailures()
     assert failed.longreprtext == (
-        "quizzes/alpha.yml:26:16: questions[2].objective: 'nope' is not an objective of the "
+        "quizzes/alpha.yml:26:16: question 3 (id: yes-no), objective: 'nope' is not an objective of the "
         "unit (its objectives: obj-one, obj-two)"
     )
 

@@ -80,7 +80,7 @@ def test_edit_reload_and_keep_last_good(server, mini_project):
         unit.read_text(encoding="utf-8").replace("category: process", "category: proces"),
         encoding="utf-8",
     )
-    wait_for(lambda: "'proces' is not allowed here" in log.read_text(encoding="utf-8"))
+    wait_for(lambda: "这里不能写 'proces'" in log.read_text(encoding="utf-8"))
     time.sleep(1)
     assert "单元甲改" in fetch(url)
     assert "Traceback" not in log.read_text(encoding="utf-8")
@@ -111,8 +111,9 @@ def test_a_busy_port_gets_a_message_and_the_next_free_port(mini_project):
             try:
                 said = wait_for(
                     lambda: re.search(
-                        r"port (\d+) is busy .*serving on port (\d+)",
+                        r"^端口 (\d+) 已被占用，改用 (\d+)：http://127\.0\.0\.1:\2/$",
                         log.read_text(encoding="utf-8"),
+                        re.MULTILINE,
                     )
                 )
                 assert int(said.group(1)) == port and int(said.group(2)) > port

@@ -32,9 +32,8 @@ def problems_after(project: Path, file: str, old: str, new: str) -> list[str]:
             "    answer: b\n",
             "    answer：b\n",
             (
-                f"{BANK}:11:11: a full-width colon '：' follows the field name; YAML needs a "
-                "half-width colon and a space: write ': ' (switch the input method to English "
-                "punctuation)"
+                f"{BANK}:11:11: 字段名后面的冒号是中文冒号“：”，请改成英文冒号加一个空格，"
+                "例如 answer: c（把输入法切换到英文标点）"
             ),
         ),
         (
@@ -42,9 +41,8 @@ def problems_after(project: Path, file: str, old: str, new: str) -> list[str]:
             "    answer: b\n",
             "\u3000  answer: b\n",
             (
-                f"{BANK}:11:1: the indentation holds a full-width space (全角空格); YAML indents "
-                "with half-width spaces only: delete it and type spaces (switch the input method to "
-                "half-width, 半角)"
+                f"{BANK}:11:1: 缩进里有全角空格（中文输入法打的空格）：YAML 只能用半角空格缩进，"
+                "请删掉它，切换到半角后重新输入空格"
             ),
         ),
         (
@@ -52,26 +50,21 @@ def problems_after(project: Path, file: str, old: str, new: str) -> list[str]:
             "    stem: 选出正确的一项。",
             "    stem: “注意: 选出正确的一项。”",
             (
-                f"{BANK}:6:11: Chinese quotes “ are not YAML quotes; put the text between "
-                "half-width quotes '…' or \"…\", or leave the quotes out"
+                f"{BANK}:6:11: 中文引号 “ 不能当 YAML 的引号用：请改用英文引号 '…' 或 \"…\"，或者去掉引号"
             ),
         ),
         (
             BANK,
             "  - id: pick-many",
             "  － id: pick-many",
-            (
-                f"{BANK}:13:3: the list item starts with a full-width dash '－'; YAML lists need a "
-                "half-width '-' followed by a space"
-            ),
+            (f"{BANK}:13:3: 列表项开头用了全角的“－”：YAML 的列表要用英文减号 - 加一个空格"),
         ),
         (
             UNIT,
             "duration_minutes: 10",
             "duration_minutes: １０",
             (
-                f"{UNIT}:6:19: duration_minutes: the number １０ is written with full-width digits; "
-                "type it with half-width digits: 10"
+                f"{UNIT}:6:19: duration_minutes：数字 １０ 是全角数字：请切换到半角后重新输入，写成 10"
             ),
         ),
     ],

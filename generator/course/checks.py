@@ -6,6 +6,7 @@ from typing import TypeAlias, TypeVar
 
 from generator.course import model
 from generator.course.problems import Problem, Source
+from generator.messages import say
 
 M = TypeVar("M")
 Loaded: TypeAlias = tuple[M, Source]  # a file that loaded: its model instance and its Source
@@ -47,20 +48,11 @@ def _check_unit(stem: str, unit: model.Unit, source: Source, has_bank: bool) -> 
     problems = []
     if unit.id != stem:
         problems.append(
-            source.problem(
-                ("id",),
-                f"the id '{unit.id}' must equal the file name "
-                f"'{stem}': rename the file or change the id",
-            )
+            source.problem(("id",), say("problem.id_not_file_name", id=unit.id, stem=stem))
         )
     elif not has_bank:
-        problems.append(
-            source.problem(
-                ("id",),
-                f"the unit has no question bank: create quizzes/{stem}.yml with `unit: {stem}`",
-            )
-        )
-    problems += _unique_ids(source, "objectives", [o.id for o in unit.objectives], "objective")
+        problems.append(source.problem(("id",), say("problem.no_bank", stem=stem)))
+    problems += _unique_ids(source, "objectives", [o.id for o in unit.objectives])
     return problems
 
 
@@ -69,21 +61,10 @@ def _check_bank(
 ) -> list[Problem]:
     problems = []
     if not unit_known:
-        problems.append(
-            source.problem(
-                ("unit",),
-                f"there is no unit '{bank.unit}': no file curriculum/units/{bank.unit}.yml",
-            )
-        )
+        problems.append(source.problem(("unit",), say("problem.no_such_unit", unit=bank.unit)))
     elif bank.unit != stem:
-        problems.append(
-            source.problem(
-                ("unit",),
-                f"this bank is quizzes/{stem}.yml, so `unit` "
-                f"must be '{stem}': rename the file or fix `unit`",
-            )
-        )
-    problems += _unique_ids(source, "questions", [q.id for q in bank.questions], "question")
+        problems.append(source.problem(("unit",), say("problem.bank_not_file_name", stem=stem)))
+    problems += _unique_ids(source, "questions", [q.id for q in bank.questions])
     for i, question in enumerate(bank.questions):
         for loc, message in question_problems(question):
             problems.append(source.problem(("questions", i, *loc), message))
@@ -95,41 +76,39 @@ def _check_bank(
             problems.append(
                 source.problem(
                     ("questions", i, "objective"),
-                    f"'{question.objective}' is not an objective of unit '{unit.id}' "
-                    f"(its objectives: {', '.join(objectives)})",
+                    say(
+                        "problem.not_an_objective",
+                        objective=question.objective,
+                        unit=unit.id,
+                        objectives=say("list.join").join(objectives),
+                    ),
                 )
             )
     return problems
 
 
 def _check_course(course: model.Course, source: Source, unit_ids: set[str]) -> list[Problem]:
-    problems = _unique_ids(source, "tracks", [t.id for t in course.tracks], "track")
+    problems = _unique_ids(source, "tracks", [t.id for t in course.tracks])
     for t, track in enumerate(course.tracks):
         seen: set[str] = set()
         for u, unit_id in enumerate(track.units):
             loc = ("tracks", t, "units", u)
             if unit_id not in unit_ids:
-                problems.append(
-                    source.problem(
-                        loc, f"there is no unit '{unit_id}': no file curriculum/units/{unit_id}.yml"
-                    )
-                )
+                problems.append(source.problem(loc, say("problem.no_such_unit", unit=unit_id)))
             elif unit_id in seen:
-                problems.append(source.problem(loc, f"'{unit_id}' is already in this track"))
+                problems.append(source.problem(loc, say("problem.unit_twice", unit=unit_id)))
             seen.add(unit_id)
     return problems
 
 
-def _unique_ids(source: Source, field: str, ids: list[str], what: str) -> list[Problem]:
+def _unique_ids(source: Source, field: str, ids: list[str]) -> list[Problem]:
     first: dict[str, int] = {}
     problems = []
     for i, item_id in enumerate(ids):
         if item_id in first:
             line = source.locate((field, first[item_id], "id"))[0]
             problems.append(
-                source.problem(
-                    (field, i, "id"), f"duplicate {what} id '{item_id}' (first used on line {line})"
-                )
+                source.problem((field, i, "id"), say("problem.duplicate_id", id=item_id, line=line))
             )
         first.setdefault(item_id, i)
     return problems
@@ -140,8 +119,7 @@ def _check_assessed(unit: model.Unit, source: Source, bank: model.QuizBank) -> l
     return [
         source.problem(
             ("objectives", i, "id"),
-            f"objective '{o.id}' is not assessed by any question in "
-            f"quizzes/{unit.id}.yml: add a question with `objective: {o.id}`",
+            say("problem.not_assessed", id=o.id, unit=unit.id),
         )
         for i, o in enumerate(unit.objectives)
         if o.id not in assessed

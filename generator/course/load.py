@@ -22,6 +22,7 @@ from generator.course import checks, model
 from generator.course.placeholders import placeholder_problems
 from generator.course.problems import Loc, Problem, ProblemsFound, Source, excerpt
 from generator.course.yaml_source import YamlProblem, read_yaml
+from generator.messages import say
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -38,18 +39,7 @@ def load_curriculum(root: Path | str = ".", *, drafts: bool = False) -> model.Cu
     root = Path(root)
     problems: list[Problem] = []
     if not os.path.lexists(root / COURSE_FILE):  # anything else there is named by read_yaml
-        raise ProblemsFound(
-            [
-                Problem(
-                    COURSE_FILE,
-                    1,
-                    1,
-                    "",
-                    "the course file is missing; "
-                    "create it (see the trainer guide) or run from the project folder",
-                )
-            ]
-        )
+        raise ProblemsFound([Problem(COURSE_FILE, 1, 1, "", say("problem.no_course_file"))])
     course = _load(root, COURSE_FILE, model.Course, problems)
     units = {
         p.stem: _load(root, p, model.Unit, problems) for p in _yaml_files(root, UNITS_DIR, problems)
@@ -91,7 +81,7 @@ def load_file(root: Path, relative: Path | str, model_class: type[M]) -> tuple[M
 
 def _yaml_files(root: Path, folder: str, problems: list[Problem]) -> list[Path]:
     problems.extend(
-        Problem(str(odd), 1, 1, "", f"rename the file to {odd.stem}.yml: course files end in .yml")
+        Problem(str(odd), 1, 1, "", say("problem.rename_yaml", stem=odd.stem))
         for odd in _named(root, folder, "*.yaml")
     )
     return _named(root, folder, "*.yml")
@@ -186,33 +176,32 @@ def _explain(error: ErrorDetails, source: Source) -> Problem:
     if kind == "extra_forbidden":
         # A field of another file ('unit' in a unit file) is no typo: suggest nothing then.
         guess = [g for g in difflib.get_close_matches(str(name), _FIELD_NAMES, n=2) if g != name]
-        hint = f"did you mean '{guess[0]}'? " if guess else ""
-        return source.problem(
-            loc,
-            f"unknown field '{excerpt(name)}'; {hint}fix the spelling or remove it",
-            at_key=True,
+        message = (
+            say("problem.unknown_field_guess", name=excerpt(name), guess=guess[0])
+            if guess
+            else say("problem.unknown_field", name=excerpt(name))
         )
+        return source.problem(loc, message, at_key=True)
     if kind == "missing":
-        return source.problem(loc, f"required field '{name}' is missing; add it")
+        # Named at the item that lacks it: the field itself is nowhere in the file.
+        return Problem(*_at(source, loc[:-1]), say("problem.missing_field", name=name))
     return source.problem(loc, _MESSAGES.get(kind, _default)(value, ctx, error))
+
+
+def _at(source: Source, loc: Loc) -> tuple[str, int, int, str]:
+    return (source.path, *source.locate(loc), source.place(loc))
 
 
 def _text_type(value: Any, ctx: dict[str, Any], error: ErrorDetails) -> str:
     if isinstance(value, bool):
-        return (
-            "expected text, but YAML read a yes/no word (yes, no, on, off, true, false) as "
-            f"{str(value).lower()}: put the text in quotes"
-        )
-    return f"expected text, not {_kind(value)}"
+        return say("problem.yes_no_word", value=str(value).lower())
+    return say("problem.text_expected", kind=_kind(value))
 
 
 def _pattern(value: Any, ctx: dict[str, Any], error: ErrorDetails) -> str:
     if "A-Z" in ctx.get("pattern", ""):
-        return f"option key {_shown(value)} must be letters or digits, e.g. a, b, c"
-    return (
-        f"{_shown(value)} is not a valid id: use lower-case letters, digits and dashes, "
-        "e.g. 'after-sales'"
-    )
+        return say("problem.option_key", value=_shown(value))
+    return say("problem.bad_id", value=_shown(value))
 
 
 def _whole_number(value: Any) -> str:
@@ -220,19 +209,16 @@ def _whole_number(value: Any) -> str:
     text = str(value)
     half = unicodedata.normalize("NFKC", text)
     if half != text and half.strip().isdigit():
-        return (
-            f"the number {excerpt(text)} is written with full-width digits; type it with "
-            f"half-width digits: {half.strip()}"
-        )
-    return f"expected a whole number, not {_kind(value)}"
+        return say("problem.full_width_digits", number=excerpt(text), half=half.strip())
+    return say("problem.whole_number", kind=_kind(value))
 
 
 def _kind(value: Any) -> str:
     if isinstance(value, dict):
-        return "a mapping (lines of `field: value`)"
+        return say("kind.mapping")
     if isinstance(value, list):
-        return "a list (lines starting with '- ')"
-    return _shown(value) if value is not None else "nothing (the value is empty)"
+        return say("kind.list")
+    return _shown(value) if value is not None else say("kind.empty")
 
 
 def _shown(value: Any) -> str:
@@ -241,34 +227,43 @@ def _shown(value: Any) -> str:
 
 
 def _default(value: Any, ctx: dict[str, Any], error: ErrorDetails) -> str:
-    return error["msg"]
+    if error["type"] in ("unsafe_markdown", "dialogue_turn"):  # ours, in the trainer's words
+        return error["msg"]
+    return say("problem.other", detail=error["msg"])
+
+
+def _choices(expected: str) -> str:
+    """pydantic's "'a', 'b' or 'c'" as the catalogue lists alternatives."""
+    return say("list.join").join(
+        part.strip(" '") for part in expected.replace(" or ", ",").split(",")
+    )
 
 
 _MESSAGES: dict[str, Callable[[Any, dict[str, Any], ErrorDetails], str]] = {
     "string_type": _text_type,
-    "string_too_short": lambda v, c, e: "must not be empty; write the text after the colon",
+    "string_too_short": lambda v, c, e: say("problem.empty_text"),
     "string_pattern_mismatch": _pattern,
-    "literal_error": lambda v, c, e: f"{_shown(v)} is not allowed here; use one of {c['expected']}",
-    "union_tag_invalid": lambda v, c, e: (
-        f"'{excerpt(c['tag'])}' is not a question type; use one of {_TYPE_LIST}"
+    "literal_error": lambda v, c, e: say(
+        "problem.not_allowed", value=_shown(v), allowed=_choices(c["expected"])
     ),
-    "union_tag_not_found": lambda v, c, e: f"the question has no 'type'; add one of {_TYPE_LIST}",
-    "int_type": lambda v, c, e: f"expected a whole number, not {_kind(v)}",
+    "union_tag_invalid": lambda v, c, e: say(
+        "problem.not_a_type", tag=excerpt(c["tag"]), types=_TYPE_LIST
+    ),
+    "union_tag_not_found": lambda v, c, e: say("problem.no_type", types=_TYPE_LIST),
+    "int_type": lambda v, c, e: say("problem.whole_number", kind=_kind(v)),
     "int_parsing": lambda v, c, e: _whole_number(v),
-    "int_from_float": lambda v, c, e: f"expected a whole number, not {excerpt(v)}",
-    "float_type": lambda v, c, e: f"expected a number such as 0.8, not {_kind(v)}",
-    "float_parsing": lambda v, c, e: f"expected a number such as 0.8, not {_kind(v)}",
-    "finite_number": lambda v, c, e: f"expected an ordinary number, not {_kind(v)}",
-    "bool_type": lambda v, c, e: f"write true or false without quotes, not {_kind(v)}",
-    "greater_than": lambda v, c, e: f"{excerpt(v)} is too small: it must be more than {c['gt']}",
-    "less_than_equal": lambda v, c, e: f"{excerpt(v)} is too large: it must be at most {c['le']}",
-    "too_short": lambda v, c, e: (
-        f"needs at least {c['min_length']} item(s), but has {c.get('actual_length', 0)}"
+    "int_from_float": lambda v, c, e: say("problem.whole_number", kind=excerpt(v)),
+    "float_type": lambda v, c, e: say("problem.number", kind=_kind(v)),
+    "float_parsing": lambda v, c, e: say("problem.number", kind=_kind(v)),
+    "finite_number": lambda v, c, e: say("problem.number", kind=_kind(v)),
+    "bool_type": lambda v, c, e: say("problem.true_false", kind=_kind(v)),
+    "greater_than": lambda v, c, e: say("problem.too_small", value=excerpt(v), limit=c["gt"]),
+    "less_than_equal": lambda v, c, e: say("problem.too_large", value=excerpt(v), limit=c["le"]),
+    "too_short": lambda v, c, e: say(
+        "problem.too_few", need=c["min_length"], have=c.get("actual_length", 0)
     ),
-    "list_type": lambda v, c, e: f"expected a list (lines starting with '- '), not {_kind(v)}",
-    "dict_type": lambda v, c, e: f"expected a mapping (lines of `key: value`), not {_kind(v)}",
-    "model_type": lambda v, c, e: f"expected a mapping (lines of `field: value`), not {_kind(v)}",
-    "model_attributes_type": lambda v, c, e: (
-        f"expected a mapping (lines of `field: value`), not {_kind(v)}"
-    ),
+    "list_type": lambda v, c, e: say("problem.list_expected", kind=_kind(v)),
+    "dict_type": lambda v, c, e: say("problem.mapping_expected", kind=_kind(v)),
+    "model_type": lambda v, c, e: say("problem.mapping_expected", kind=_kind(v)),
+    "model_attributes_type": lambda v, c, e: say("problem.mapping_expected", kind=_kind(v)),
 }

@@ -25,6 +25,8 @@ from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 
+from generator.messages import language, say
+
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 # Titles of boxes written without one (`!!! tip`): Python-Markdown would print the English word.
 BOX_TITLES = {
@@ -75,9 +77,13 @@ def render_inline(text: str) -> str:
     return rendered(text, inline=True).html
 
 
-@lru_cache(maxsize=8192)
 def rendered(text: str, inline: bool = False) -> Rendered:
     """Parse once; keep the HTML and what was refused (cached: validation, then rendering)."""
+    return _rendered(text, inline, language())  # what was refused is told in that language
+
+
+@lru_cache(maxsize=8192)
+def _rendered(text: str, inline: bool, lang: str) -> Rendered:
     env: dict[str, Any] = {"problems": []}
     if inline:
         tokens = _parser().parseInline(text, env)
@@ -112,15 +118,9 @@ def url_problem(url: str, *, image: bool) -> str | None:
     compact = _INVISIBLE.sub("", unquote(html.unescape(url))).lower()
     scheme = _SCHEME.match(compact)
     if image and (scheme or compact.startswith(("//", "\\"))):
-        return (
-            f"image {url[:60]!r} is on another site; the course must work offline and from "
-            "mainland China: save the image under docs/ and link it by a relative path"
-        )
+        return say("problem.remote_image", url=repr(url[:60]))
     if scheme and scheme.group(1) not in SAFE_SCHEMES:
-        return (
-            f"link {url[:60]!r} uses '{scheme.group(1)}:'; only http(s), mailto and tel "
-            "links are allowed"
-        )
+        return say("problem.bad_link", url=repr(url[:60]), scheme=scheme.group(1))
     return None
 
 
@@ -177,10 +177,7 @@ def _join_cjk_lines(state: StateCore) -> None:
 
 def _raw_html_problem(content: str) -> str:
     tag = (content.strip().splitlines() or [""])[0][:40]
-    return (
-        f"raw HTML {tag!r} is not allowed; write Markdown instead "
-        "(**bold**, lists, [link](https://…)), or put code in `backticks`"
-    )
+    return say("problem.raw_html", tag=repr(tag))
 
 
 _ADMONITION = re.compile(r"^( *)(?:!!!|\?\?\?\+?) *[a-z]+")
@@ -194,12 +191,7 @@ def _admonition_problems(text: str) -> list[str]:
             following = [rest for rest in lines[i + 1 :] if rest.strip()]
             indent = len(match.group(1))
             if following and len(following[0]) - len(following[0].lstrip(" ")) < indent + 4:
-                return [
-                    (
-                        f"the content of the box {line.strip()!r} must be indented 4 spaces "
-                        "more than its first line"
-                    )
-                ]
+                return [say("problem.box_indent", line=repr(line.strip()))]
     return []
 
 

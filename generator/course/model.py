@@ -31,6 +31,7 @@ from typing_extensions import TypeIs  # typing.TypeIs is Python 3.13+
 
 from generator.course.markdown import inline_problem, markdown_problem
 from generator.course.problems import Source, excerpt
+from generator.messages import say
 
 CATEGORIES = {
     "qualities": "基本素质",
@@ -173,9 +174,7 @@ class Turn(Strict):
                 return {"speaker": speaker, "text": text}
         shown = ", ".join(map(str, value)) if isinstance(value, dict) else type(value).__name__
         raise PydanticCustomError(
-            "dialogue_turn",
-            "each turn is one line, `customer: …` or `agent: …` (found: {shown})",
-            {"shown": shown},
+            "dialogue_turn", say("problem.dialogue_turn", found=excerpt(shown))
         )
 
     @classmethod
@@ -320,11 +319,11 @@ class Choices(ABC):
 
     def key_problems(self) -> list[KeyProblem]:
         texts = [option.text for option in self.options.values()]
-        return [*self.answer_problems(), *_duplicates(("options",), texts, "option text")]
+        return [*self.answer_problems(), *_duplicates(("options",), texts)]
 
     def _not_an_option(self, key: str) -> KeyProblem:
-        listed = ", ".join(self.options)
-        return ("answer",), f"'{excerpt(key)}' is not one of the options {listed}"
+        listed = say("list.join").join(self.options)
+        return ("answer",), say("problem.not_an_option", key=excerpt(key), options=listed)
 
     def _listed_once(self, answer: list[str]) -> list[KeyProblem]:
         found = []
@@ -332,9 +331,7 @@ class Choices(ABC):
             if key not in self.options:
                 found.append(self._not_an_option(key))
             elif count > 1:
-                found.append(
-                    (("answer",), f"'{key}' is listed {count} times; list each option once")
-                )
+                found.append((("answer",), say("problem.listed_twice", key=key, count=count)))
         return found
 
 
@@ -359,14 +356,12 @@ class _OneKey(Choices):
         return self.answer
 
 
-def _duplicates(loc: tuple[str, ...], texts: list[str], what: str) -> list[KeyProblem]:
+def _duplicates(loc: tuple[str, ...], texts: list[str]) -> list[KeyProblem]:
     seen: set[str] = set()
     found = []
     for text in texts:
         if fold(text) in seen:
-            found.append(
-                (loc, f"{what} {excerpt(repr(text))} appears twice; each must be different")
-            )
+            found.append((loc, say("problem.same_text", text=excerpt(repr(text)))))
         seen.add(fold(text))
     return found
 
@@ -390,15 +385,7 @@ class MultipleQuestion(Choices, QuestionBase):
     def answer_problems(self) -> list[KeyProblem]:
         found = self._listed_once(self.answer)
         if set(self.answer) >= set(self.options):
-            found.append(
-                (
-                    ("answer",),
-                    (
-                        "every option is marked correct; a multiple-choice question "
-                        "needs at least one wrong option"
-                    ),
-                )
-            )
+            found.append((("answer",), say("problem.all_correct")))
         return found
 
     def key_text(self, style: KeyStyle) -> str:
@@ -435,8 +422,8 @@ class FillQuestion(QuestionBase):
     def key_problems(self) -> list[KeyProblem]:
         found: list[KeyProblem] = []
         if not BLANK.search(self.stem):
-            found.append((("stem",), "mark the blank in the stem with ____ (four underscores)"))
-        return found + _duplicates(("answer",), self.answer, "accepted answer")
+            found.append((("stem",), say("problem.no_blank")))
+        return found + _duplicates(("answer",), self.answer)
 
     def key_text(self, style: KeyStyle) -> str:
         return style.accepted.join(self.answer)
@@ -473,13 +460,7 @@ class OrderQuestion(Choices, QuestionBase):
         found = self._listed_once(self.answer)
         if missing := [key for key in self.options if key not in self.answer]:
             found.append(
-                (
-                    ("answer",),
-                    (
-                        f"the order is missing {', '.join(missing)}; "
-                        "list every option once, first step first"
-                    ),
-                )
+                (("answer",), say("problem.order_missing", keys=say("list.join").join(missing)))
             )
         return found
 

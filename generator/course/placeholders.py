@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.course.problems import Loc, Problem, Source
+from generator.messages import say
 
 MARKER = re.compile(r"(?<![A-Za-z])TODO(?![A-Za-z])")
 
@@ -19,11 +20,7 @@ def placeholder_problems(loaded: tuple[BaseModel, Source] | None) -> list[Proble
         return []
     document, source = loaded
     return [
-        source.problem(
-            loc,
-            "a TODO placeholder from `curriculum new` is still here; write the "
-            "real content (the course is not published until every TODO is gone)",
-        )
+        source.problem(loc, say("problem.todo"))
         for loc, text in _texts(document.model_dump(), ())
         if MARKER.search(text)
     ]

@@ -24,8 +24,9 @@ from typing import Any
 
 import yaml
 
-from generator.course.problems import Loc, Problem, Source, excerpt, format_path
+from generator.course.problems import Loc, Problem, Source, excerpt
 from generator.errors import KefuError
+from generator.messages import say
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -39,10 +40,10 @@ _NULL = _STANDARD + "null"
 _MERGE = _STANDARD + "merge"
 _COLLECTION_TAGS = {_STANDARD + "map", _STANDARD + "seq"}
 _PLAIN_WORDS = {_STANDARD + "value", _MERGE}  # `=` and `<<` as values: text, not a special tag
-_KINDS = {
-    _STANDARD + "int": "a whole number",
-    _STANDARD + "float": "a number",
-    _STANDARD + "timestamp": "a date",
+_KINDS = {  # the message key naming what a plain value looked like
+    _STANDARD + "int": "kind.whole_number",
+    _STANDARD + "float": "kind.number",
+    _STANDARD + "timestamp": "kind.date",
 }
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what LibYAML counts as a new line
 _BOM = b"\xef\xbb\xbf"
@@ -66,22 +67,14 @@ def read_yaml(file: Path, display: str, root: Path | None = None) -> tuple[Any, 
         composer = _Composer(loader, display)
         node = composer.compose()
         if node is None:
-            raise YamlProblem(
-                source.problem((), "the file is empty; see the trainer guide for what it holds")
-            )
+            raise YamlProblem(source.problem((), say("problem.empty_file")))
         return _Builder(loader, source, composer.explicit).build(node, ()), source
     except yaml.MarkedYAMLError as error:
         raise YamlProblem(_syntax_problem(error, source, text)) from None
     except yaml.YAMLError as error:  # reader errors that slipped past the checks above
         line, column = _reader_position(error, text)
         raise YamlProblem(
-            Problem(
-                display,
-                line,
-                column,
-                "",
-                "unreadable text; delete the character at this position and type it again",
-            )
+            Problem(display, line, column, "", say("problem.unreadable_character"))
         ) from None
     finally:
         loader.dispose()
@@ -100,21 +93,14 @@ def read_regular_file(file: Path, display: str, root: Path | None = None) -> byt
         target = file.resolve(strict=True)
     except FileNotFoundError:
         if file.is_symlink():
-            raise refuse(
-                "this is a link to a file that does not exist; delete the link or put the file back"
-            ) from None
-        raise refuse("the file does not exist (was it just deleted or renamed?)") from None
+            raise refuse(say("problem.dangling_link")) from None
+        raise refuse(say("problem.no_file")) from None
     except (RuntimeError, OSError) as error:  # Python 3.11 reports a link loop as RuntimeError
         if isinstance(error, RuntimeError) or error.errno == errno.ELOOP:
-            raise refuse(
-                "this is a link that leads back to itself (a link loop); delete it"
-            ) from None
+            raise refuse(say("problem.link_loop")) from None
         raise refuse(_os_reason(error)) from None
     if root is not None and not target.is_relative_to(Path(root).resolve()):
-        raise refuse(
-            "this is a link to a file outside the project, which is never read; "
-            "copy the file into the project instead of linking to it"
-        )
+        raise refuse(say("problem.link_outside"))
     try:
         kind = _not_a_file(target.stat().st_mode)
         if kind:
@@ -133,10 +119,7 @@ def read_regular_file(file: Path, display: str, root: Path | None = None) -> byt
     except OSError as error:
         raise refuse(_os_reason(error)) from None
     if len(raw) > MAX_BYTES:
-        raise refuse(
-            f"the file is larger than {MAX_BYTES // 1000} KB, the limit for one course file "
-            "(far more than any unit needs); split it into smaller units"
-        )
+        raise refuse(say("problem.file_too_large", kb=MAX_BYTES // 1000))
     return raw
 
 
@@ -144,28 +127,23 @@ def _not_a_file(mode: int) -> str:
     if stat.S_ISREG(mode):
         return ""
     if stat.S_ISDIR(mode):
-        return (
-            "this is a folder, not a file; rename the folder so that its name does not end in .yml"
-        )
+        return say("problem.folder")
     what = (
-        "a named pipe (FIFO)"
+        "kind.fifo"
         if stat.S_ISFIFO(mode)
-        else "a device"
+        else "kind.device"
         if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-        else "a socket"
+        else "kind.socket"
         if stat.S_ISSOCK(mode)
-        else "something other than a file"
+        else "kind.special"
     )
-    return (
-        f"this is {what}, not a text file, and is never read; "
-        "delete it or move it out of the folder"
-    )
+    return say("problem.not_a_text_file", what=say(what))
 
 
 def _os_reason(error: OSError) -> str:
     if isinstance(error, PermissionError):
-        return "the file cannot be read (permission denied); give your user read access to it"
-    return f"the file cannot be read ({error.strerror or type(error).__name__}); check the file"
+        return say("problem.permission_denied")
+    return say("problem.cannot_read", reason=error.strerror or type(error).__name__)
 
 
 def _read_at_most(fd: int, limit: int) -> bytes:
@@ -189,19 +167,8 @@ def _decode(raw: bytes, source: Source) -> str:
         body = raw[len(_BOM) :] if raw.startswith(_BOM) else raw  # error.start counts after the BOM
         before = body[: error.start].decode("utf-8")
         line, column = line_column(before, len(before))
-        hint = (
-            "it looks like GBK/GB18030, the old Windows Chinese encoding; " if _is_gbk(raw) else ""
-        )
-        raise YamlProblem(
-            Problem(
-                source.path,
-                line,
-                column,
-                "",
-                f"the file is not UTF-8 ({hint}save it as UTF-8: in Notepad, "
-                "File > Save As > Encoding: UTF-8; in VS Code, 'Save with Encoding')",
-            )
-        ) from None
+        message = say("problem.gbk" if _is_gbk(raw) else "problem.not_utf8")
+        raise YamlProblem(Problem(source.path, line, column, "", message)) from None
 
 
 def _is_gbk(raw: bytes) -> bool:
@@ -217,17 +184,8 @@ def _refuse_control_characters(text: str, display: str) -> None:
     found = yaml.reader.Reader.NON_PRINTABLE.search(text)
     if found:
         line, column = line_column(text, found.start())
-        raise YamlProblem(
-            Problem(
-                display,
-                line,
-                column,
-                "",
-                f"an invisible control character (U+{ord(found.group()):04X}) is here, which "
-                "YAML does not allow; delete it (it often comes from text copied out of "
-                "another program)",
-            )
-        )
+        message = say("problem.control_character", code=f"U+{ord(found.group()):04X}")
+        raise YamlProblem(Problem(display, line, column, "", message))
 
 
 def line_column(text: str, index: int) -> tuple[int, int]:
@@ -263,9 +221,7 @@ class _Composer:
         get()  # document end
         event = get()
         if type(event) is not yaml.StreamEndEvent:
-            raise self._problem(
-                event.start_mark, "the file holds more than one document ('---'); keep one per file"
-            )
+            raise self._problem(event.start_mark, say("problem.two_documents"))
         return node
 
     def _node(self, event: Any, depth: int) -> tuple[yaml.Node, int]:
@@ -278,8 +234,7 @@ class _Composer:
             first = self.anchors[event.anchor][0].start_mark.line + 1
             raise self._problem(
                 event.start_mark,
-                f"the anchor &{excerpt(event.anchor)} is defined twice "
-                f"(first on line {first}); rename one of them",
+                say("problem.anchor_twice", name=excerpt(event.anchor), line=first),
             )
         if kind is not yaml.ScalarEvent:
             return self._collection(event, depth)
@@ -336,25 +291,13 @@ class _Composer:
     def _alias(self, event: Any) -> tuple[yaml.Node, int]:
         name = excerpt(event.anchor)
         if event.anchor in self.open:
-            raise self._problem(
-                event.start_mark,
-                f"the alias *{name} is inside its own anchor &{name}, "
-                "so it would repeat forever; write the content out instead",
-            )
+            raise self._problem(event.start_mark, say("problem.alias_in_itself", name=name))
         if event.anchor not in self.anchors:
-            raise self._problem(
-                event.start_mark,
-                f"found undefined alias '{name}'; define the anchor (&name) before using *name",
-            )
+            raise self._problem(event.start_mark, say("problem.alias_undefined", name=name))
         node, size = self.anchors[event.anchor]
         self.repeated += size
         if self.repeated > MAX_REPEATED:
-            raise self._problem(
-                event.start_mark,
-                f"aliases (*name) repeat more than {MAX_REPEATED:,} values "
-                '(an "alias bomb"); write the content out instead of '
-                "repeating it with anchors",
-            )
+            raise self._problem(event.start_mark, say("problem.alias_bomb", limit=MAX_REPEATED))
         return node, size
 
     def _problem(self, mark: yaml.Mark, message: str) -> YamlProblem:
@@ -362,10 +305,7 @@ class _Composer:
 
 
 def too_deep() -> str:
-    return (
-        f"the values here are nested more than {MAX_DEPTH} levels deep; course files need only "
-        "a few levels: look for brackets [ { that are never closed or a run of list dashes '- - -'"
-    )
+    return say("problem.too_deep", depth=MAX_DEPTH)
 
 
 class _Builder:
@@ -390,7 +330,10 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, yaml.MappingNode)  # the composer makes no other kind
-        return self._mapping(node, loc)
+        data = self._mapping(node, loc)
+        if isinstance(data.get("id"), str):  # so a message can name the question by its id
+            self.source.ids[loc] = data["id"]
+        return data
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
         data: dict[str, Any] = {}
@@ -402,9 +345,7 @@ class _Builder:
                     self._at(
                         key_node,
                         (*loc, key),
-                        f"duplicate key '{excerpt(key)}' (first written on line "
-                        f"{first_line[key]}); YAML would silently keep only the last one: "
-                        "remove or rename one of them",
+                        say("problem.duplicate_key", key=excerpt(key), line=first_line[key]),
                     )
                 )
             first_line[key] = key_node.start_mark.line + 1
@@ -415,24 +356,13 @@ class _Builder:
     def _key(self, node: yaml.Node, loc: Loc) -> str:
         """A key is the text as written: `1:` and `yes:` are the words '1' and 'yes'."""
         if not isinstance(node, yaml.ScalarNode):
-            raise YamlProblem(
-                self._at(node, loc, "a key must be a plain word, not a list or mapping")
-            )
+            raise YamlProblem(self._at(node, loc, say("problem.key_not_a_word")))
         if node in self.explicit and node.tag != _STR:
             raise YamlProblem(self._tag_problem(node, loc))
         if node.tag == _MERGE:
-            raise YamlProblem(
-                self._at(node, loc, "merge keys (<<) are not supported; write the fields out")
-            )
+            raise YamlProblem(self._at(node, loc, say("problem.merge_key")))
         if node.tag == _NULL:
-            raise YamlProblem(
-                self._at(
-                    node,
-                    loc,
-                    "the key is empty (nothing, '~' or 'null' before the "
-                    "colon); write the field name",
-                )
-            )
+            raise YamlProblem(self._at(node, loc, say("problem.empty_key")))
         return str(node.value)
 
     def _scalar(self, node: yaml.ScalarNode, loc: Loc) -> Any:
@@ -449,31 +379,19 @@ class _Builder:
             OverflowError,
             yaml.YAMLError,
         ):
-            kind = _KINDS.get(node.tag, "a value")
-            raise YamlProblem(
-                self._at(
-                    node,
-                    loc,
-                    f"'{excerpt(node.value)}' cannot be read as {kind}; "
-                    "correct it, or put it in quotes if it is text",
-                )
-            ) from None
+            kind = say(_KINDS.get(node.tag, "kind.value"))
+            message = say("problem.cannot_read_as", value=excerpt(node.value), kind=kind)
+            raise YamlProblem(self._at(node, loc, message)) from None
 
     def _tag_problem(self, node: yaml.Node, loc: Loc) -> Problem:
         tag = excerpt(
             node.tag.replace(_STANDARD, "!!", 1) if node.tag.startswith(_STANDARD) else node.tag
         )
-        return self._at(
-            node,
-            loc,
-            f"the tag '{tag}' is not allowed; course files hold plain text, "
-            f"numbers, lists and mappings only: remove '{tag}' "
-            "(and put the value in quotes if it is text)",
-        )
+        return self._at(node, loc, say("problem.tag", tag=tag))
 
     def _at(self, node: yaml.Node, loc: Loc, message: str) -> Problem:
         line, column = _position(node)
-        return Problem(self.source.path, line, column, format_path(loc), message)
+        return Problem(self.source.path, line, column, self.source.place(loc), message)
 
 
 def _position(node: yaml.Node) -> tuple[int, int]:
@@ -488,49 +406,34 @@ def _syntax_problem(error: yaml.MarkedYAMLError, source: Source, text: str) -> P
         slip_line, slip_column, message = slip
         return Problem(source.path, slip_line, slip_column, "", message)
     if "\t" in (lines[line - 1][:column] if line <= len(lines) else ""):
-        message = (
-            "a tab is used for indentation; YAML needs spaces (set your editor to insert spaces)"
-        )
+        message = say("problem.tab")
     else:
-        context = f" {error.context}" if error.context else ""
-        message = (
-            f"YAML syntax error:{context} {problem}. Check the indentation and that text "
-            "with ': ' or starting with a special character ([ { * & ! | > ' \" % @ `) is in quotes"
-        )
+        known = next((key for words, key in _PARSER_WORDS if words in problem), None)
+        detail = f"{error.context} {problem}" if error.context else problem
+        message = say(known) if known else say("problem.syntax", detail=detail)
     return Problem(source.path, line, column, "", message)
+
+
+# What the parser says -> the mistake that usually causes it, told in the trainer's words.
+_PARSER_WORDS = (
+    ("mapping values are not allowed", "problem.syntax_colon"),
+    ("did not find expected key", "problem.syntax_indent"),
+    ("did not find expected '-'", "problem.syntax_list_indent"),
+    ("end of stream", "problem.syntax_quote"),
+    ("cannot start any token", "problem.syntax_start"),
+    ("could not find expected ':'", "problem.syntax_no_colon"),
+    ("expected ',' or ']'", "problem.syntax_bracket"),
+    ("expected ',' or '}'", "problem.syntax_bracket"),
+)
 
 
 # Slips of a Chinese input method that break YAML, found where they are: the parser itself
 # reports most of them a line later, in words about what it expected.
 _SLIPS = (
-    (
-        re.compile(r"^[ \t\u3000]*?(\u3000)"),
-        (
-            "the indentation holds a full-width space (全角空格); YAML indents with half-width "
-            "spaces only: delete it and type spaces (switch the input method to half-width, 半角)"
-        ),
-    ),
-    (
-        re.compile(r"^ *(?:- +)?[A-Za-z_][A-Za-z0-9_-]* *(：)"),
-        (
-            "a full-width colon '：' follows the field name; YAML needs a half-width colon and a "
-            "space: write ': ' (switch the input method to English punctuation)"
-        ),
-    ),
-    (
-        re.compile(r"^ *(?:- +)?(?:[A-Za-z_][A-Za-z0-9_-]*: +)?([“”‘’])"),
-        (
-            "Chinese quotes {char} are not YAML quotes; put the text between half-width quotes "
-            "'…' or \"…\", or leave the quotes out"
-        ),
-    ),
-    (
-        re.compile(r"^ *([－—–]) "),
-        (
-            "the list item starts with a full-width dash '{char}'; YAML lists need a half-width "
-            "'-' followed by a space"
-        ),
-    ),
+    (re.compile(r"^[ \t\u3000]*?(\u3000)"), "problem.slip_space"),
+    (re.compile(r"^ *(?:- +)?[A-Za-z_][A-Za-z0-9_-]* *(：)"), "problem.slip_colon"),
+    (re.compile(r"^ *(?:- +)?(?:[A-Za-z_][A-Za-z0-9_-]*: +)?([“”‘’])"), "problem.slip_quotes"),
+    (re.compile(r"^ *([－—–]) "), "problem.slip_dash"),
 )
 
 
@@ -540,7 +443,7 @@ def chinese_typing_slip(lines: list[str], up_to: int) -> tuple[int, int, str] | 
     for number in range(min(up_to, len(lines)), max(up_to - 3, 0), -1):
         for pattern, message in _SLIPS:
             if match := pattern.match(lines[number - 1]):
-                return number, match.start(1) + 1, message.format(char=match.group(1))
+                return number, match.start(1) + 1, say(message, char=match.group(1))
     return None
 
 

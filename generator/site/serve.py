@@ -8,6 +8,7 @@ from pathlib import Path
 from mkdocs.commands.serve import serve as mkdocs_serve
 
 from generator.errors import KefuError
+from generator.messages import say
 from generator.site.build import config_for
 
 
@@ -26,7 +27,7 @@ def free_port(first: int, tries: int = 21) -> int | None:
 def choose_port(port: int) -> int:
     found = free_port(port)
     if found is None:
-        raise KefuError(f"port {port} and the 20 after it are busy; choose another with --port")
+        raise KefuError(say("serve.no_free_port", port=port))
     return found
 
 
@@ -37,5 +38,5 @@ def serve_site(project: Path, port: int) -> None:
         mkdocs_serve(str(project / "mkdocs.yml"), dev_addr=f"127.0.0.1:{port}", livereload=True)
     except OSError as error:  # taken between our check and the server's start
         raise KefuError(
-            f"cannot serve on port {port}: {error.strerror or error}; choose another with --port"
+            say("serve.cannot_serve", port=port, reason=error.strerror or error)
         ) from None

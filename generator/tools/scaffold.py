@@ -115,9 +115,7 @@ def new_question(
         bank, source = load_file(root, bank_rel, model.QuizBank)
         objectives = [o.id for o in load_file(root, unit_rel, model.Unit)[0].objectives]
     except ProblemsFound as error:
-        raise ProblemsFound(
-            error.problems, "fix these problems first; nothing was written"
-        ) from None
+        raise ProblemsFound(error.problems, "problems.nothing_written") from None
     objective = objective or objectives[0]
     if objective not in objectives:
         raise ScaffoldError(

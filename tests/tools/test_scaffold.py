@@ -143,7 +143,7 @@ def test_new_question_on_a_broken_bank_reports_its_problems(mini_project: Path):
     )
     result = run(mini_project, "new question", "beta", "--type", "single")
     assert result.exit_code == 1
-    assert "quizzes/beta.yml:" in result.output and "nothing was written" in result.output
+    assert "quizzes/beta.yml:" in result.output and "这次什么都没有写入" in result.output
 
 
 def test_new_question_keeps_windows_line_endings_and_bom(mini_project: Path):

@@ -60,4 +60,4 @@ def test_text_table_pads_by_display_width():
 def test_stats_on_a_missing_project(tmp_path: Path):
     result = run(tmp_path / "nowhere", "stats")
     assert result.exit_code == 1
-    assert "course file is missing" in result.output
+    assert "找不到课程文件" in result.output
