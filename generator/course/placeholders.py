@@ -21,17 +21,18 @@ def placeholder_problems(loaded: tuple[BaseModel, Source] | None) -> list[Proble
     document, source = loaded
     return [
         source.problem(loc, say("problem.todo"))
-        for loc, text in _texts(document.model_dump(), ())
+        for loc, text in texts(document.model_dump(), ())
         if MARKER.search(text)
     ]
 
 
-def _texts(data: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+def texts(data: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    """Every string in ``data`` (a model dump), with its field path."""
     if isinstance(data, str):
         yield loc, data
     elif isinstance(data, dict):
         for key, value in data.items():
-            yield from _texts(value, (*loc, key))
+            yield from texts(value, (*loc, key))
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from _texts(value, (*loc, index))
+            yield from texts(value, (*loc, index))

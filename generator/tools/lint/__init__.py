@@ -13,13 +13,14 @@ from __future__ import annotations
 from typing import Any
 
 from generator.course import model
+from generator.course.placeholders import texts
 from generator.course.problems import Loc, Source, format_path
 from generator.course.terms import LintTerms
 from generator.messages import say
 from generator.tools.lint.answers import answer_findings
 from generator.tools.lint.compliance import bank_compliance, load_terms, unit_compliance
 from generator.tools.lint.cues import cue_findings
-from generator.tools.lint.items import PLACEHOLDER, question_findings, texts
+from generator.tools.lint.items import PLACEHOLDER, question_findings
 from generator.tools.lint.patterns import Pattern, bank_patterns, course_patterns
 from generator.tools.lint.report import Clue, Finding, place
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from generator.course import model
 from generator.course.problems import Loc
@@ -190,15 +189,3 @@ def _asking_clause(stem: str) -> str:
     clauses = [c for c in _CLAUSE_END.split(stem) if c.strip()]
     asking = [c for c in clauses if _ASKS.search(c)] or clauses[-1:]
     return asking[0] if asking else ""
-
-
-def texts(data: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
-    """Every string in ``data`` (a model dump), with its field path."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from texts(value, (*loc, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from texts(value, (*loc, i))
-    elif isinstance(data, str):
-        yield loc, data
