@@ -20,7 +20,17 @@ PACKAGE = Path(generator.__file__).parent
 # What each part may import from the package: the course knows nothing of pages or tools.
 ALLOWED = {
     "course": {"course", "errors", "outputs"},
-    "site": {"course", "site", "errors", "outputs", "sanitize", "templating", "locale", "logs"},
+    "site": {
+        "course",
+        "site",
+        "errors",
+        "outputs",
+        "sanitize",
+        "templating",
+        "locale",
+        "logs",
+        "messages",
+    },
     "tools": {"course", "tools", "errors", "outputs", "sanitize", "templating", "locale"},
 }
 

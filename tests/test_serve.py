@@ -86,6 +86,43 @@ def test_edit_reload_and_keep_last_good(server, mini_project):
     assert "Traceback" not in log.read_text(encoding="utf-8")
 
 
+def _banner(html: str) -> str | None:
+    """The problems banner of a served page, or None."""
+    match = re.search(r"<div [^>]*data-course-problems.*?</div>", html, re.DOTALL)
+    return match.group(0) if match else None
+
+
+def _line_of(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text("utf-8").splitlines(), 1) if text in line)
+
+
+def test_problems_show_on_every_page_until_fixed(server, mini_project):
+    url, log = server
+    root = url.removesuffix("units/alpha/")
+    pages = [url, f"{root}units/beta/", root, f"{root}about/"]  # a docs/ page too
+    assert "单元甲" in wait_for(lambda: fetch(url))
+    unit = mini_project / "curriculum/units/alpha.yml"
+    good = unit.read_text(encoding="utf-8")
+    unit.write_text(good.replace("category: process", "category: <b>proc</b>"), "utf-8")
+    line = _line_of(unit, "category:")
+    for page in pages:
+        banner = wait_for(lambda page=page: _banner(fetch(page)))
+        assert "课程有 1 个问题" in banner
+        assert f"curriculum/units/alpha.yml:{line}:" in banner
+        assert "&lt;b&gt;proc&lt;/b&gt;" in banner and "<b>" not in banner  # text, not markup
+    assert "单元甲" in fetch(url)  # the last good version, under the banner
+
+    unit.write_text(good.replace("summary: 第一个测试单元。", "summary: TODO 写摘要"), "utf-8")
+    banner = wait_for(lambda: (b := _banner(fetch(url))) and "TODO" in b and b)
+    assert f"curriculum/units/alpha.yml:{_line_of(unit, 'summary:')}:" in banner
+
+    unit.write_text(good.replace("title: 单元甲", "title: 单元甲好了"), "utf-8")
+    for page in pages:
+        wait_for(lambda page=page: _banner(fetch(page)) is None)
+    assert "单元甲好了" in fetch(url)
+    assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
 def test_a_busy_port_gets_a_message_and_the_next_free_port(mini_project):
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))

@@ -4,8 +4,8 @@
       - curriculum
 
 Validation runs in on_config, before MkDocs touches site/: a course with errors aborts
-`mkdocs build` with every error listed. Under `mkdocs serve` the errors are printed and the
-last good course keeps being served until the YAML is fixed.
+`mkdocs build` with every error listed. Under `mkdocs serve` the errors are printed, and
+every page shows them in a banner above the last good course until the YAML is fixed.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from generator.course.load import COURSE_FILE, QUIZZES_DIR, UNITS_DIR, load_curr
 from generator.course.model import Curriculum
 from generator.course.problems import ProblemsFound
 from generator.site import footer
+from generator.site.preview import problems_banner
 from generator.site.render import OVERRIDES, SCRIPTS, STYLESHEETS, Site, docs_nav, render_site
 
 log = logging.getLogger("mkdocs.plugins.curriculum")
@@ -48,6 +49,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         self.is_serve = False
         self.last_good: Curriculum | None = None
         self.site: Site | None = None
+        self.banner = ""  # under serve, while the course has problems: the HTML listing them
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup keeps this instance across `serve` rebuilds, and so the last
@@ -58,6 +60,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         return Path(self.config.project_dir or Path(config.config_file_path).parent)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.banner = ""
         try:
             self.last_good = load_curriculum(self.project(config))
         except ProblemsFound as error:
@@ -72,6 +75,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
                 len(error.problems),
                 listing,
             )
+            self.banner = problems_banner(error.problems)
         except Exception as error:
             # A preview must outlive any save, even one that trips a bug in the loader.
             if not (self.is_serve and self.last_good):
@@ -81,6 +85,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
                 type(error).__name__,
                 error,
             )
+            self.banner = problems_banner([], failure=f"{type(error).__name__}: {error}")
         self.site = render_site(self.last_good, directory_urls=config.use_directory_urls)
         for unit in self.last_good.units.values():
             for term in unit.glossary:
@@ -111,12 +116,12 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         return nav
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Fragments in place, then the sanitizer over the whole content: no page's content
-        carries a script (ours come through extra_javascript)."""
+        """Fragments in place, the preview's problems above, then the sanitizer over the whole
+        content: no page's content carries a script (ours come through extra_javascript)."""
         path = page.file.src_uri
         if self.site and path in self.site.fragments:
             html = self.site.fill(path, html)
-        return sanitize.clean(html)
+        return sanitize.clean(self.banner + html)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
