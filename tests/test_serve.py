@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -120,6 +121,46 @@ def test_problems_show_on_every_page_until_fixed(server, mini_project):
     for page in pages:
         wait_for(lambda page=page: _banner(fetch(page)) is None)
     assert "单元甲好了" in fetch(url)
+    assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
+def _status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_a_save_rebuilds_every_page_it_changes(server, mini_project):
+    """The preview rebuilds only changed pages (dirty reload): what a change shows elsewhere
+    (the nav, a neighbour's button) must still reach every page, and a removed unit go."""
+    url, log = server
+    root = url.removesuffix("units/alpha/")
+    wait_for(lambda: fetch(url))
+    unit = mini_project / "curriculum/units/alpha.yml"
+    text = unit.read_text(encoding="utf-8")
+    unit.write_text(text.replace("summary: 第一个测试单元。", "summary: 只改摘要。"), "utf-8")
+    page = wait_for(lambda: (html := fetch(url)) and "只改摘要" in html and html)
+    # The docs page, not rebuilt, keeps its title in the nav of the page that is.
+    assert re.search(r'about/" class="md-nav__link">\s*<span class="md-ellipsis">\s*说明', page)
+
+    unit.write_text(text.replace("title: 单元甲", "title: 单元甲新名"), "utf-8")
+    for other in (f"{root}units/beta/", root):  # beta's 上一单元 button, the home page
+        wait_for(lambda other=other: "单元甲新名" in fetch(other))
+
+    course = mini_project / "curriculum/course.yml"
+    course.write_text(
+        course.read_text("utf-8")
+        .replace("title: 迷你课程", "title: 迷你课程新名")
+        .replace("units: [alpha, beta]", "units: [alpha]"),
+        "utf-8",
+    )
+    (mini_project / "curriculum/units/beta.yml").unlink()
+    (mini_project / "quizzes/beta.yml").unlink()
+    wait_for(lambda: "迷你课程新名" in fetch(f"{root}about/"))  # a docs page's nav
+    wait_for(lambda: _status(f"{root}units/beta/") == 404)
+    wait_for(lambda: _banner(fetch(url)) is None and "单元乙" not in fetch(url))
     assert "Traceback" not in log.read_text(encoding="utf-8")
 
 
