@@ -103,3 +103,21 @@ def test_hand_written_pages_follow_the_course_in_the_nav(mini_project):
         "about.md",
         {"培训师指南": ["guide/index.md", "guide/basics.md", "guide/writing.md"]},
     ]
+
+
+def test_a_build_never_shows_the_problems_banner(mini_site):
+    pages = list(mini_site.rglob("*.html"))
+    assert pages
+    assert not [p for p in pages if "data-course-problems" in p.read_text(encoding="utf-8")]
+
+
+def test_the_problems_banner_is_text_not_markup():
+    from generator.course.problems import Problem
+    from generator.site.preview import problems_banner
+
+    banner = problems_banner(
+        [Problem("quizzes/a.yml", 4, 7, "questions[0].stem", "<script>alert(1)</script>")],
+        failure="<img src=x onerror=alert(1)>",
+    )
+    assert "<script" not in banner and "<img" not in banner
+    assert "quizzes/a.yml:4:7" in banner and "&lt;script&gt;" in banner

@@ -26,26 +26,34 @@ from generator.messages import say
 
 M = TypeVar("M", bound=BaseModel)
 
+# What each file loaded to, by its path and bytes: the preview re-reads only the files a save
+# changed. The checks across files always run on the whole course.
+LoadCache = dict[tuple[str, type[BaseModel]], tuple[bytes, Any, list[Problem]]]
+
 COURSE_FILE = "curriculum/course.yml"
 UNITS_DIR = "curriculum/units"
 QUIZZES_DIR = "quizzes"
 
 
-def load_curriculum(root: Path | str = ".", *, drafts: bool = False) -> model.Curriculum:
+def load_curriculum(
+    root: Path | str = ".", *, drafts: bool = False, cache: LoadCache | None = None
+) -> model.Curriculum:
     """Read, validate and cross-check the course under ``root``; raise ProblemsFound.
 
     A course to publish may hold no TODO placeholder from `curriculum new`; ``drafts`` lets
-    them through, for tools that review work in progress (lint)."""
+    them through, for tools that review work in progress (lint). ``cache``, kept by the caller
+    between loads, spares re-reading files whose bytes did not change."""
     root = Path(root)
     problems: list[Problem] = []
     if not os.path.lexists(root / COURSE_FILE):  # anything else there is named by read_yaml
         raise ProblemsFound([Problem(COURSE_FILE, 1, 1, "", say("problem.no_course_file"))])
-    course = _load(root, COURSE_FILE, model.Course, problems)
+    course = _cached(root, COURSE_FILE, model.Course, problems, cache)
     units = {
-        p.stem: _load(root, p, model.Unit, problems) for p in _yaml_files(root, UNITS_DIR, problems)
+        p.stem: _cached(root, p, model.Unit, problems, cache)
+        for p in _yaml_files(root, UNITS_DIR, problems)
     }
     banks = {
-        p.stem: _load(root, p, model.QuizBank, problems)
+        p.stem: _cached(root, p, model.QuizBank, problems, cache)
         for p in _yaml_files(root, QUIZZES_DIR, problems)
     }
     problems += checks.cross_check(course, units, banks)
@@ -96,6 +104,32 @@ def _named(root: Path, folder: str, pattern: str) -> list[Path]:
         for p in sorted((root / folder).glob(pattern))
         if not p.name.startswith(".")
     ]
+
+
+def _cached(
+    root: Path,
+    relative: Path | str,
+    model_class: type[M],
+    problems: list[Problem],
+    cache: LoadCache | None,
+) -> tuple[M, Source] | None:
+    """`_load`, or what it gave last time for the same bytes."""
+    try:
+        content = (root / relative).read_bytes() if cache is not None else None
+    except OSError:  # _load names the problem
+        content = None
+    if cache is None or content is None:
+        return _load(root, relative, model_class, problems)
+    key = (str(relative), model_class)
+    if key in cache and cache[key][0] == content:
+        problems += cache[key][2]
+        loaded: tuple[M, Source] | None = cache[key][1]
+        return loaded
+    found: list[Problem] = []
+    loaded = _load(root, relative, model_class, found)
+    cache[key] = (content, loaded, found)
+    problems += found
+    return loaded
 
 
 def _load(

@@ -9,6 +9,7 @@ after the engine's Markdown step, so no engine re-parses trainer text (course/ma
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -49,6 +50,7 @@ class Site:
     assets: dict[str, bytes] = field(default_factory=dict)  # docs-relative path -> bytes
     edit_sources: dict[str, str] = field(default_factory=dict)  # page -> YAML it comes from
     nav: list[NavItem] = field(default_factory=list)  # MkDocs-style nav of the generated pages
+    inputs: dict[str, object] = field(default_factory=dict)  # unit page -> what it shows
 
     def fill(self, page: str, html: str) -> str:
         """A page's HTML from the engine with its fragments put in place of their placeholders."""
@@ -65,16 +67,22 @@ class Site:
 
 
 def render_site(
-    curriculum: model.Curriculum, *, directory_urls: bool = True, page_folders: bool = False
+    curriculum: model.Curriculum,
+    *,
+    directory_urls: bool = True,
+    page_folders: bool = False,
+    previous: Site | None = None,
 ) -> Site:
     """Every page and asset of the course.
 
     ``page_folders`` writes each page as index.md of its own folder (units/a/index.md, not
     units/a.md): its source folder is then its URL's folder, where MkDocs (which leaves raw
     HTML alone) and Zensical (which resolves relative URLs in raw HTML from the source file)
-    agree on what a relative link in a fragment points at. The URLs stay the same."""
+    agree on what a relative link in a fragment points at. The URLs stay the same.
+    ``previous``, the site rendered before an edit, lends the unit pages whose inputs did not
+    change: the preview renders only the units a save touched."""
     renderer = _Renderer(curriculum, directory_urls, page_folders)
-    return renderer.site()
+    return renderer.site(previous)
 
 
 def question_hash(question: model.AnyQuestion) -> str:
@@ -85,7 +93,10 @@ def question_hash(question: model.AnyQuestion) -> str:
     return hashlib.sha256(content.encode("utf-8")).hexdigest()[:10]
 
 
+@functools.cache
 def template_env() -> jinja2.Environment:
+    """One environment for the process: its templates are compiled once (they are reloaded
+    when their file changes)."""
     return templating.environment(HERE / "templates")
 
 
@@ -116,7 +127,7 @@ class _Renderer:
         self.places = places(curriculum)  # unit id -> its places in the tracks
         self.untracked = untracked(curriculum)
 
-    def site(self) -> Site:
+    def site(self, previous: Site | None) -> Site:
         site = Site()
         self._page(site, "index.md", "home.md", COURSE_FILE)
         for track in self.c.course.tracks:
@@ -139,14 +150,22 @@ class _Renderer:
                     units=units,
                 )
         for unit in self.c.units.values():
-            self._page(
-                site,
-                f"units/{unit.id}.md",
-                "unit.md",
-                self.c.unit_sources[unit.id].path,
-                unit=unit,
-                bank=self.c.banks[unit.id],
-            )
+            written = self.source(f"units/{unit.id}.md")
+            inputs = self.unit_inputs(unit)
+            if previous and previous.inputs.get(written) == inputs:
+                site.pages[written] = previous.pages[written]
+                site.fragments[written] = previous.fragments[written]
+                site.edit_sources[written] = previous.edit_sources[written]
+            else:
+                self._page(
+                    site,
+                    f"units/{unit.id}.md",
+                    "unit.md",
+                    self.c.unit_sources[unit.id].path,
+                    unit=unit,
+                    bank=self.c.banks[unit.id],
+                )
+            site.inputs[written] = inputs
         if self.terms:
             self._page(site, "glossary.md", "glossary.md", None)
         self._page(site, "progress.md", "progress.md", None)
@@ -155,6 +174,22 @@ class _Renderer:
             site.assets[f"{ASSET_DIR}/{name}"] = minify.shipped(name)
         site.nav = self.nav(site)
         return site
+
+    def unit_inputs(self, unit: model.Unit) -> object:
+        """Everything a unit page shows (unit.md and the templates it includes): two renders
+        with equal inputs give the same page."""
+        places = self.places.get(unit.id, [])
+        neighbours = {u: self.c.units[u].title for p in places for u in (p.previous, p.next) if u}
+        return (
+            unit,
+            self.c.banks[unit.id],
+            self.c.course,
+            self.c.unit_sources[unit.id].path,
+            places,
+            neighbours,
+            self.directory_urls,
+            self.page_folders,
+        )
 
     def source(self, page: str) -> str:
         """Where a page (named as units/a.md everywhere else) is written."""
