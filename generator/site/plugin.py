@@ -30,6 +30,7 @@ from generator import sanitize
 from generator.course.load import COURSE_FILE, QUIZZES_DIR, UNITS_DIR, load_curriculum
 from generator.course.model import Curriculum
 from generator.course.problems import ProblemsFound
+from generator.messages import say
 from generator.site import footer
 from generator.site.render import OVERRIDES, SCRIPTS, STYLESHEETS, Site, docs_nav, render_site
 
@@ -64,22 +65,17 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             listing = "\n".join(map(str, error.problems))
             if not (self.is_serve and self.last_good):
                 raise PluginError(
-                    f"the course has {len(error.problems)} problem(s):\n{listing}"
+                    say("build.problems", count=len(error.problems), listing=listing)
                 ) from None
             log.error(  # noqa: TRY400 (the trainer reads the problems, not a traceback)
-                "the course has %d problem(s); still serving the last good version until "
-                "they are fixed:\n%s",
-                len(error.problems),
-                listing,
+                "%s", say("build.still_serving", count=len(error.problems), listing=listing)
             )
         except Exception as error:
             # A preview must outlive any save, even one that trips a bug in the loader.
             if not (self.is_serve and self.last_good):
                 raise
             log.error(  # noqa: TRY400 (one line in the preview's log; the traceback is noise)
-                "the course could not be read (%s: %s); still serving the last good version",
-                type(error).__name__,
-                error,
+                "%s", say("build.unreadable_still_serving", kind=type(error).__name__, error=error)
             )
         self.site = render_site(self.last_good, directory_urls=config.use_directory_urls)
         for unit in self.last_good.units.values():
@@ -130,10 +126,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
 
 def _add(files: Files, file: File) -> None:
     if existing := files.get_file_from_path(file.src_uri):
-        raise PluginError(
-            f"docs/{existing.src_uri} clashes with a generated page of the same "
-            "path; rename or remove it"
-        )
+        raise PluginError(say("build.page_clash", path=existing.src_uri))
     files.append(file)
 
 
