@@ -53,10 +53,8 @@ class _BadUsage(click.UsageError):
                 guesses = say("list.join").join(error.possibilities)
                 return say("click.no_such_option_guess", name=error.option_name, guesses=guesses)
             return say("click.no_such_option", name=error.option_name)
-        if isinstance(error, click.MissingParameter) and error.param is not None:
-            if isinstance(error.param, click.Argument):
-                return say("click.missing_argument", name=error.param.human_readable_name)
-            return say("click.missing_option", name=" / ".join(error.param.opts))
+        if isinstance(error, click.BadParameter) and error.param is not None:
+            return _bad_parameter(error, error.param)
         return error.format_message()
 
     def show(self, file: IO[Any] | None = None) -> None:
@@ -64,6 +62,20 @@ class _BadUsage(click.UsageError):
             hint = say("click.try_help", command=self.ctx.command_path, option="--help")
             click.echo(f"{self.ctx.get_usage()}\n{hint}\n", file=file, err=True)
         click.echo(say("click.error", message=self.format_message()), file=file, err=True)
+
+
+def _bad_parameter(error: click.BadParameter, param: click.Parameter) -> str:
+    """A missing or bad argument or option, and what it takes."""
+    argument = isinstance(param, click.Argument)
+    name = param.human_readable_name if argument else " / ".join(param.opts)
+    if isinstance(error, click.MissingParameter):
+        return say("click.missing_argument" if argument else "click.missing_option", name=name)
+    if isinstance(param.type, click.Choice):
+        choices = say("list.join").join(map(str, param.type.choices))
+        return say("click.bad_choice", name=name, choices=choices)
+    if isinstance(param.type, click.types.IntParamType):
+        return say("click.bad_number", name=name)
+    return say("click.bad_value", name=name, detail=error.message)
 
 
 class _Localised(click.Command):
