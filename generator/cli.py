@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import logging
 import os
 import sys
 import time
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
@@ -17,7 +19,7 @@ from generator.course.load import load_curriculum
 from generator.course.model import AUDIENCES, CATEGORIES, QUESTION_TYPES, Curriculum
 from generator.errors import KefuError
 from generator.logs import log_to_terminal
-from generator.messages import LANGUAGES, say
+from generator.messages import LANGUAGES, lookup, say
 from generator.outputs import json_for_terminal, one_line, terminal_text
 
 if TYPE_CHECKING:
@@ -34,7 +36,7 @@ PROJECT = click.option(
 
 
 class _BadUsage(click.UsageError):
-    """A usage error shown as click shows it, with the exit code of every other refusal."""
+    """A usage error in the trainer's language, with the exit code of every other refusal."""
 
     exit_code = 1
 
@@ -43,21 +45,153 @@ class _BadUsage(click.UsageError):
         self.error = error
 
     def format_message(self) -> str:
-        return self.error.format_message()
+        error = self.error
+        if isinstance(error, click.NoSuchCommand):
+            return say("click.no_such_command", name=error.command_name)
+        if isinstance(error, click.NoSuchOption):
+            if error.possibilities:
+                guesses = say("list.join").join(error.possibilities)
+                return say("click.no_such_option_guess", name=error.option_name, guesses=guesses)
+            return say("click.no_such_option", name=error.option_name)
+        if isinstance(error, click.BadParameter) and error.param is not None:
+            return _bad_parameter(error, error.param)
+        return error.format_message()
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        if self.ctx is not None:
+            hint = say("click.try_help", command=self.ctx.command_path, option="--help")
+            click.echo(f"{self.ctx.get_usage()}\n{hint}\n", file=file, err=True)
+        click.echo(say("click.error", message=self.format_message()), file=file, err=True)
 
 
-class _Command(click.Command):
-    """Bad input exits 1 like every other refusal (click's own usage errors would exit 2)."""
+def _bad_parameter(error: click.BadParameter, param: click.Parameter) -> str:
+    """A missing or bad argument or option, and what it takes."""
+    argument = isinstance(param, click.Argument)
+    name = param.human_readable_name if argument else " / ".join(param.opts)
+    if isinstance(error, click.MissingParameter):
+        return say("click.missing_argument" if argument else "click.missing_option", name=name)
+    if isinstance(param.type, click.Choice):
+        choices = say("list.join").join(map(str, param.type.choices))
+        return say("click.bad_choice", name=name, choices=choices)
+    if isinstance(param.type, click.types.IntParamType):
+        return say("click.bad_number", name=name)
+    return say("click.bad_value", name=name, detail=error.message)
+
+
+class _Localised(click.Command):
+    """Help and usage errors in the trainer's language, looked up when shown, never at import:
+    ``help.<path>`` for a command (``help.main``, ``help.new.unit``), ``help.<path>.<param>`` or
+    ``help.option.<param>`` for an option. English keeps the docstrings and help= texts."""
+
+    help_path = ""  # set by the group the command is added to, e.g. "new.unit"
+
+    def _key(self, suffix: str = "") -> str:
+        return f"help.{self.help_path or 'main'}{suffix}"
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # Bad input exits 1 like every other refusal (click's own usage errors would exit 2).
         try:
             return super().parse_args(ctx, args)
         except click.UsageError as error:
             raise _BadUsage(error) from error
 
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        pieces = " ".join(self.collect_usage_pieces(ctx))
+        formatter.write_usage(ctx.command_path, pieces, prefix=say("click.usage"))
 
-class _Group(click.Group):
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        text = lookup(self._key())
+        if text is None:
+            super().format_help_text(ctx, formatter)
+            return
+        formatter.write_paragraph()  # laid out as written: click's wrapping splits at spaces
+        for line in text.splitlines():
+            formatter.write(f"{'':>{formatter.current_indent + 2}}{line}\n" if line else "\n")
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        text = lookup(self._key())
+        if text is None:
+            return super().get_short_help_str(limit)
+        shown = ""
+        for char in text.splitlines()[0].rstrip("。"):
+            if _columns(shown + char) > limit - 1:
+                return shown + "…"
+            shown += char
+        return shown
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for param in self.get_params(ctx):
+            if isinstance(param, click.Argument):
+                continue
+            name = "help" if param is self.get_help_option(ctx) else param.name
+            text = lookup(self._key(f".{name}")) or lookup(f"help.option.{name}")
+            shown = param
+            if text is not None:
+                shown = copy.copy(param)
+                shown.help = text
+            if record := shown.get_help_record(ctx):
+                rows.append((record[0], _extras_translated(record[1])))
+        if rows:
+            with formatter.section(say("click.options")):
+                formatter.write_dl(rows)
+
+
+def _columns(text: str) -> int:
+    """Terminal columns: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _extras_translated(text: str) -> str:
+    """Click's ``[default: .; required]`` after an option's help, in the trainer's language."""
+    help_text, gap, extras = text.rpartition("  [")
+    if not gap or not extras.endswith("]"):
+        return text
+    items = [
+        say("click.default", value=item.removeprefix("default: "))
+        if item.startswith("default: ")
+        else say("click.required")
+        if item == "required"
+        else item
+        for item in extras[:-1].split("; ")
+    ]
+    return f"{help_text}  [{'; '.join(items)}]"
+
+
+class _Command(_Localised):
+    pass
+
+
+class _Group(_Localised, click.Group):
     command_class = _Command
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        super().add_command(cmd, name)
+        if isinstance(cmd, _Localised):
+            cmd.help_path = f"{self.help_path}.{name or cmd.name}".lstrip(".")
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_options(ctx, formatter)
+        self.format_commands(ctx, formatter)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        commands = [
+            (name, command)
+            for name in self.list_commands(ctx)
+            if (command := self.get_command(ctx, name)) and not command.hidden
+        ]
+        if commands:
+            limit = formatter.width - 6 - max(len(name) for name, _ in commands)
+            with formatter.section(say("click.commands")):
+                formatter.write_dl([(name, c.get_short_help_str(limit)) for name, c in commands])
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as error:
+            raise _BadUsage(error) from error
 
 
 _Group.group_class = _Group
@@ -119,11 +253,11 @@ def schema(project: Path, check: bool) -> None:
 
     if check:
         if stale := stale_schemas(project):
-            raise KefuError(f"out of date: {', '.join(stale)}; run `curriculum schema`")
-        click.echo("schemas are up to date")
+            raise KefuError(say("schema.stale", files=say("list.join").join(stale)))
+        click.echo(say("schema.up_to_date"))
         return
     for path in write_schemas(project):
-        click.echo(f"wrote {path}")
+        click.echo(say("cli.wrote", path=path))
 
 
 @main.command()
@@ -150,10 +284,9 @@ def build(project: Path, no_strict: bool, engine: str) -> None:
     log_to_terminal()
     start = time.perf_counter()
     target = build_site(project, strict=not no_strict, engine=engine)
-    click.echo(
-        f"built {len(curriculum.units)} units with {engine} into {target} "
-        f"in {time.perf_counter() - start:.1f} s"
-    )
+    seconds = time.perf_counter() - start
+    units = len(curriculum.units)
+    click.echo(say("build.done", units=units, engine=engine, target=target, seconds=seconds))
 
 
 @main.command()
@@ -196,7 +329,7 @@ def render(project: Path, out: Path) -> None:
     load_curriculum(project)
     config_file = write_project(project, out)
     pages = sum(1 for _ in (out / "docs").rglob("*.md"))
-    click.echo(f"wrote {config_file} and {pages} pages under {out / 'docs'}")
+    click.echo(say("render.done", config=config_file, pages=pages, docs=out / "docs"))
 
 
 # --- trainer tools: new, stats, lint, exam, export, report -------------------------------
@@ -213,14 +346,14 @@ def _writing(target: Path) -> Iterator[Path]:
     try:
         yield target
     except OSError as error:
-        raise KefuError(f"cannot write {target}: {error.strerror or error}") from None
+        raise KefuError(
+            say("cli.cannot_write", path=target, reason=error.strerror or error)
+        ) from None
 
 
 def _out_file(path: Path) -> Path:
     if not path.parent.is_dir():
-        raise KefuError(
-            f"the folder {path.parent} does not exist; create it or choose another --out"
-        )
+        raise KefuError(say("cli.no_folder", folder=path.parent))
     return path
 
 
@@ -254,11 +387,8 @@ def new_unit(project: Path, unit_id: str, title: str, category: str, audience: s
 
     files = write_unit(project, unit_id, title, category, audience)
     for path in files:
-        click.echo(f"wrote {path}")
-    click.echo(
-        f"next: replace every TODO, add `{unit_id}` to a track's units in curriculum/course.yml, "
-        "then run `curriculum validate`"
-    )
+        click.echo(say("cli.wrote", path=path))
+    click.echo(say("scaffold.next", unit=unit_id))
 
 
 @new.command("question")
@@ -280,7 +410,7 @@ def new_question(project: Path, unit_id: str, qtype: str, objective: str | None)
     from generator.tools.scaffold import new_question as append_question
 
     path, question_id = append_question(project, unit_id, qtype, objective)
-    click.echo(f"added question '{question_id}' ({qtype}) at the end of {path}: replace its TODOs")
+    click.echo(say("scaffold.question_added", id=question_id, type=qtype, path=path))
 
 
 @main.command()
@@ -396,19 +526,19 @@ def exam(project: Path, units: tuple[str, ...], count: int, seed: int | None, ou
     paper = build_exam(curriculum, unit_ids, count, seed)
     if paper.skipped:
         _say(
-            f"skipped {len(paper.skipped)} typing question(s), which do not fit on paper: "
-            f"{', '.join(paper.skipped)}"
+            say(
+                "exam.skipped",
+                count=len(paper.skipped),
+                questions=say("list.join").join(paper.skipped),
+            )
         )
     with _writing(out):
         files, note = write_exam(paper, out)
     for path in files:
-        click.echo(f"wrote {path}")
+        click.echo(say("cli.wrote", path=path))
     if note:
         click.echo(note)
-    click.echo(
-        f"{paper.count} questions, paper number (seed) {seed}: "
-        f"`--seed {seed}` prints the same paper again"
-    )
+    click.echo(say("exam.done", count=paper.count, seed=seed))
 
 
 @main.group()
@@ -418,10 +548,7 @@ def export() -> None:
 
 def _skipped_note(skipped: list[str]) -> None:
     if skipped:
-        _say(
-            f"left out {len(skipped)} typing question(s), which only the site can grade: "
-            f"{', '.join(skipped)}"
-        )
+        _say(say("export.skipped", count=len(skipped), questions=say("list.join").join(skipped)))
 
 
 @export.command("gift")
@@ -446,7 +573,7 @@ def export_gift(project: Path, out: Path) -> None:
     with _writing(_out_file(out)) as target:
         target.write_text(text, encoding="utf-8")
     _skipped_note(skipped)
-    click.echo(f"wrote {out}")
+    click.echo(say("cli.wrote", path=out))
 
 
 @export.command("qti")
@@ -471,7 +598,7 @@ def export_qti(project: Path, out: Path) -> None:
     with _writing(_out_file(out)) as target:
         count, skipped = write_qti(curriculum, target)
     _skipped_note(skipped)
-    click.echo(f"wrote {out} ({count} items)")
+    click.echo(say("export.wrote_items", path=out, count=count))
 
 
 @export.command("csv")
@@ -495,7 +622,7 @@ def export_csv(project: Path, out: Path) -> None:
     curriculum = load_curriculum(project)
     with _writing(_out_file(out)) as target:
         count = write_csv(curriculum, target)
-    click.echo(f"wrote {out} ({count} questions)")
+    click.echo(say("export.wrote_questions", path=out, count=count))
 
 
 def _verify_certificate(curriculum: Curriculum, read: list[ResultsFile], code: str) -> None:
@@ -504,14 +631,16 @@ def _verify_certificate(curriculum: Curriculum, read: list[ResultsFile], code: s
     found = verify(curriculum.course, read, code)
     for c in found:
         _say(
-            f"核验通过：{one_line(c.results.trainee)} · {c.track.title}（{c.results.path}，"
-            f"导出于 {one_line(c.results.exported_at)}）"
+            say(
+                "report.verified",
+                trainee=one_line(c.results.trainee),
+                track=c.track.title,
+                path=c.results.path,
+                exported=one_line(c.results.exported_at),
+            )
         )
     if not found:
-        raise KefuError(
-            f"核验未通过：{one_line(code)} 不是这些成绩文件里任何一条学习路径的结业证明核验码；"
-            "请确认成绩文件是学员在生成证明之后下载的"
-        )
+        raise KefuError(say("report.not_verified", code=one_line(code)))
 
 
 @main.command()
@@ -569,9 +698,7 @@ def report(
     for line in refused:
         _say(line, err=True)
     if not read:
-        raise KefuError(
-            "no results file could be read; give the files trainees downloaded, e.g. results/*.json"
-        )
+        raise KefuError(say("report.none_read"))
     if code is not None:
         _verify_certificate(curriculum, read, code)
         return
@@ -582,13 +709,12 @@ def report(
     if html_out:
         with _writing(_out_file(html_out)) as target:
             write_html(class_report, target)
-        _say(f"wrote {html_out}")
+        _say(say("cli.wrote", path=html_out))
     if csv_out:
         with _writing(_out_file(csv_out)) as target:
             write_csv(class_report, target)
-        _say(f"wrote {csv_out}")
+        _say(say("cli.wrote", path=csv_out))
     if refused:
         raise KefuError(
-            f"{len(refused)} of {len(paths)} files could not be read (named above); "
-            f"the report covers the other {len(read)}"
+            say("report.incomplete", refused=len(refused), total=len(paths), read=len(read))
         )

@@ -34,3 +34,9 @@ def catalogue(lang: str) -> dict[str, str]:
 def say(key: str, /, **fields: Any) -> str:
     """The message ``key`` in the trainer's language, its ``{fields}`` filled in."""
     return catalogue(language())[key].format(**fields)
+
+
+def lookup(key: str, /) -> str | None:
+    """The message ``key`` if the trainer's language has one: help texts exist only in
+    translation, English help being the commands' own docstrings."""
+    return catalogue(language()).get(key)

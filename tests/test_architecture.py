@@ -100,9 +100,11 @@ def test_building_again_adds_no_second_log_handler():
 def test_cli_has_no_error_handling_of_its_own():
     tree = ast.parse((PACKAGE / "cli.py").read_text(encoding="utf-8"))
     handlers = [node for node in ast.walk(tree) if isinstance(node, ast.ExceptHandler)]
-    # The two that remain turn a library's exception into ours: click's usage error exit code,
-    # and an OSError while writing an output file.
+    # Those that remain turn a library's exception into ours: click's usage errors (in the
+    # trainer's language, exit code 1) of commands and of command names, and an OSError while
+    # writing an output file.
     assert sorted(ast.unparse(h.type) for h in handlers if h.type) == [
         "OSError",
+        "click.UsageError",
         "click.UsageError",
     ]

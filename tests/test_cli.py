@@ -70,7 +70,8 @@ def test_failing_mkdocs_build_leaves_the_last_good_site(mini_project):
         "# 坏链接\n\n[x](missing.md)\n", encoding="utf-8"
     )
     result = run("build", "-p", str(mini_project))
-    assert result.exit_code == 1 and "build failed" in result.output
+    assert result.exit_code == 1 and "生成失败" in result.output
+    assert "上一次生成的 site/ 保持原样" in result.output
     assert sorted(p.relative_to(mini_project) for p in (mini_project / "site").rglob("*")) == before
 
 
@@ -95,7 +96,7 @@ def test_render_writes_a_project_for_another_engine(mini_project, tmp_path):
 def test_render_never_overwrites_a_project(mini_project):
     result = run("render", "-p", str(mini_project), str(mini_project))
     assert result.exit_code == 1
-    assert "did not write" in result.output
+    assert "不是 curriculum render 写的" in result.output
     assert (mini_project / "mkdocs.yml").read_text(encoding="utf-8").startswith("site_name")
 
 
@@ -108,7 +109,7 @@ def test_schema_check(tmp_path):
 @pytest.mark.parametrize("command", ["validate", "build", "serve", "render", "schema"])
 def test_every_command_has_help_with_an_example(command):
     result = run(command, "--help")
-    assert result.exit_code == 0 and "Example:" in result.output
+    assert result.exit_code == 0 and "示例：" in result.output
 
 
 @pytest.mark.slow

@@ -15,10 +15,12 @@ def _fields(text: str) -> set[str]:
 
 
 def test_every_language_has_every_message_with_the_same_fields():
+    """Except the help texts (help.*), which English takes from the commands' docstrings."""
     chinese = catalogue("zh")
     for lang in LANGUAGES:
         other = catalogue(lang)
-        assert other.keys() == chinese.keys(), lang
+        wanted = chinese.keys() if lang == "zh" else {k for k in chinese if k[:5] != "help."}
+        assert other.keys() == wanted, lang
         for key, text in other.items():
             assert _fields(text) == _fields(chinese[key]), (lang, key)
 

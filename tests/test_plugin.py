@@ -43,7 +43,7 @@ def test_serve_keeps_the_last_good_course(mini_project, caplog):
     break_alpha(mini_project)
     plugin.on_config(config)
     assert plugin.site.pages["units/alpha.md"] == good_page
-    assert "still serving the last good version" in caplog.text
+    assert "预览继续显示上一个正确的版本" in caplog.text
     assert "category：这里不能写 'proces'" in caplog.text
 
 
@@ -88,7 +88,7 @@ def test_a_docs_page_clashing_with_a_generated_one_is_refused(mini_project, tmp_
     (mini_project / "docs" / "progress.md").write_text("# 我的进度\n", encoding="utf-8")
     with pytest.raises(BuildFailed):
         build_site(mini_project, site_dir=tmp_path / "site")
-    assert "docs/progress.md clashes with a generated page" in caplog.text
+    assert "docs/progress.md 和生成的一个页面路径相同" in caplog.text
 
 
 def test_hand_written_pages_follow_the_course_in_the_nav(mini_project):

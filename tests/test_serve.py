@@ -220,4 +220,4 @@ def test_a_save_that_trips_the_loader_keeps_the_last_good_course(mini_project, m
     monkeypatch.setattr(plugin_module, "load_curriculum", broken_loader)
     plugin.on_config(config)
     assert plugin.last_good is good and plugin.site is not None
-    assert "still serving the last good version" in caplog.text
+    assert "预览继续显示上一个正确的版本" in caplog.text

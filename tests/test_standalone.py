@@ -105,14 +105,14 @@ def test_a_removed_unit_leaves_no_page_behind(mini_project, tmp_path):
 def test_a_folder_it_did_not_write_is_refused(mini_project, tmp_path):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs/mine.md").write_text("# 我的\n", encoding="utf-8")
-    with pytest.raises(ConfigProblem, match="did not write"):
+    with pytest.raises(ConfigProblem, match="不是 curriculum render 写的"):
         write_project(mini_project, tmp_path)
     assert (tmp_path / "docs/mine.md").is_file()
 
 
 def test_a_hand_written_page_in_the_way_of_a_generated_one_is_an_error(mini_project, tmp_path):
     (mini_project / "docs/progress.md").write_text("# 我的进度\n", encoding="utf-8")
-    with pytest.raises(ConfigProblem, match=r"docs/progress\.md clashes"):
+    with pytest.raises(ConfigProblem, match=r"docs/progress\.md 和生成的一个页面路径相同"):
         write_project(mini_project, tmp_path / "out")
 
 

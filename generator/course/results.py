@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 from pydantic_core import PydanticCustomError
 
 from generator.course.model import Id
+from generator.messages import say
 
 FORMAT: Literal["kefu-academy-results"] = "kefu-academy-results"
 VERSION: Literal[1] = 1
@@ -41,7 +42,7 @@ class UnitResult(BaseModel):
         if self.score > self.total:
             raise PydanticCustomError(
                 "impossible",
-                "score {score} of {total} is impossible",
+                say("report.impossible_score", score="{score}", total="{total}"),
                 {"score": self.score, "total": self.total},
             )
         return self

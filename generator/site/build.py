@@ -29,6 +29,7 @@ from mkdocs.exceptions import MkDocsException
 
 from generator.course.problems import ProblemsFound
 from generator.errors import KefuError
+from generator.messages import say
 from generator.site import standalone
 
 ENGINES = ("mkdocs", "zensical")
@@ -38,18 +39,18 @@ class BuildFailed(KefuError):
     """MkDocs refused the build; the previous site/ is left as it was."""
 
     def format_message(self) -> str:
-        return f"build failed: {self.message}\nthe previous site/ was left as it was."
+        return say("build.failed", reason=self.message)
 
 
 def config_for(project: Path, **overrides: Any) -> MkDocsConfig:
     config_file = Path(project) / "mkdocs.yml"
     if not config_file.is_file():
-        raise BuildFailed(f"{config_file}: missing; run from the project folder or pass --project")
+        raise BuildFailed(say("build.no_config", path=config_file))
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # a banner about MkDocs 2.0 on every run
     try:
         return load_config(str(config_file), **overrides)
     except MkDocsException as error:
-        raise BuildFailed(f"{config_file}: {error}") from None
+        raise BuildFailed(say("build.bad_config", path=config_file, error=error)) from None
 
 
 def build_site(
@@ -64,7 +65,7 @@ def build_site(
 
     ``config`` overrides settings of mkdocs.yml, e.g. ``site_url``."""
     if engine not in ENGINES:
-        raise BuildFailed(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+        raise BuildFailed(say("build.unknown_engine", engine=engine, engines=", ".join(ENGINES)))
     target = Path(site_dir or config_for(project).site_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     with _exclusive(target):
@@ -75,7 +76,7 @@ def build_site(
             build(Path(project), staging, strict, config)
         except (MkDocsException, BuildFailed) as error:
             shutil.rmtree(staging, ignore_errors=True)
-            raise BuildFailed(str(error) or "the build failed; see the messages above") from None
+            raise BuildFailed(str(error) or say("build.see_above")) from None
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -101,10 +102,7 @@ def _build_with_zensical(
     """Render the course into a scratch folder beside staging (Zensical builds only inside
     its project folder), build it there, and move the site into staging."""
     if importlib.util.find_spec("zensical") is None:
-        raise BuildFailed(
-            "Zensical is not installed: `make site-zensical` installs it, or "
-            "`pip install -e '.[zensical]'`"
-        )
+        raise BuildFailed(say("build.no_zensical"))
     scratch = staging.with_name(f"{staging.name}-src")  # a stale one is removed like staging
     try:
         try:
@@ -112,7 +110,7 @@ def _build_with_zensical(
         except ProblemsFound as error:
             listing = "\n".join(map(str, error.problems))
             count = len(error.problems)
-            raise BuildFailed(f"the course has {count} problem(s):\n{listing}") from None
+            raise BuildFailed(say("build.problems", count=count, listing=listing)) from None
         except standalone.ConfigProblem as error:
             raise BuildFailed(str(error)) from None
         command = [sys.executable, "-m", "zensical", "build", "-f", str(config_file)]
@@ -125,7 +123,7 @@ def _build_with_zensical(
         )
         if result.returncode != 0:
             output = (result.stdout + result.stderr).strip()
-            raise BuildFailed(f"zensical build failed:\n{output}")
+            raise BuildFailed(say("build.zensical_failed", output=output))
         staging.rmdir()
         (scratch / standalone.SITE_DIR).rename(staging)
     finally:

@@ -37,6 +37,7 @@ from generator.course.load import (
 )
 from generator.course.model import Curriculum
 from generator.course.problems import ProblemsFound
+from generator.messages import say
 from generator.site import footer
 from generator.site.preview import CompiledTemplates, GeneratedPage, Rebuilds, problems_banner
 from generator.site.render import OVERRIDES, SCRIPTS, STYLESHEETS, Site, docs_nav, render_site
@@ -80,13 +81,10 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             listing = "\n".join(map(str, error.problems))
             if not (self.is_serve and self.last_good):
                 raise PluginError(
-                    f"the course has {len(error.problems)} problem(s):\n{listing}"
+                    say("build.problems", count=len(error.problems), listing=listing)
                 ) from None
             log.error(  # noqa: TRY400 (the trainer reads the problems, not a traceback)
-                "the course has %d problem(s); still serving the last good version until "
-                "they are fixed:\n%s",
-                len(error.problems),
-                listing,
+                "%s", say("build.still_serving", count=len(error.problems), listing=listing)
             )
             self.banner = problems_banner(error.problems)
         except Exception as error:
@@ -94,9 +92,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             if not (self.is_serve and self.last_good):
                 raise
             log.error(  # noqa: TRY400 (one line in the preview's log; the traceback is noise)
-                "the course could not be read (%s: %s); still serving the last good version",
-                type(error).__name__,
-                error,
+                "%s", say("build.unreadable_still_serving", kind=type(error).__name__, error=error)
             )
             self.banner = problems_banner([], failure=f"{type(error).__name__}: {error}")
         self.site = render_site(
@@ -191,10 +187,7 @@ def _index_once(config: MkDocsConfig) -> None:
 
 def _add(files: Files, file: File) -> None:
     if existing := files.get_file_from_path(file.src_uri):
-        raise PluginError(
-            f"docs/{existing.src_uri} clashes with a generated page of the same "
-            "path; rename or remove it"
-        )
+        raise PluginError(say("build.page_clash", path=existing.src_uri))
     files.append(file)
 
 

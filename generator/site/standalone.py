@@ -18,6 +18,7 @@ import yaml
 
 from generator.course.load import load_curriculum
 from generator.errors import KefuError
+from generator.messages import say
 from generator.site.render import OVERRIDES, SCRIPTS, STYLESHEETS, docs_nav, render_site
 
 PLUGIN = "curriculum"
@@ -81,10 +82,7 @@ def _clear_previous(out: Path) -> None:
         shutil.rmtree(out / "docs", ignore_errors=True)
         shutil.rmtree(out / "overrides", ignore_errors=True)
     elif config_file.exists() or (out / "docs").exists():
-        raise ConfigProblem(
-            f"{out} holds a mkdocs.yml or docs/ that `curriculum render` did not write; "
-            "choose an empty or new folder"
-        )
+        raise ConfigProblem(say("render.not_ours", folder=out))
 
 
 def _copy_docs(source: Path, docs: Path, generated: dict[str, str]) -> None:
@@ -92,10 +90,7 @@ def _copy_docs(source: Path, docs: Path, generated: dict[str, str]) -> None:
     for path in sorted(source.rglob("*")):
         relative = path.relative_to(source).as_posix()
         if relative in generated or (relative.endswith(".md") and _url_of(relative) in taken):
-            raise ConfigProblem(
-                f"docs/{relative} clashes with a generated page of the same path; "
-                "rename or remove it"
-            )
+            raise ConfigProblem(say("build.page_clash", path=relative))
         if path.is_file():
             (docs / relative).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, docs / relative)
@@ -164,15 +159,15 @@ _Dumper.add_representer(Tagged, _represent_tagged)
 
 def read_config(path: Path) -> dict[str, Any]:
     if not path.is_file():
-        raise ConfigProblem(f"{path}: missing; run from the project folder or pass --project")
+        raise ConfigProblem(say("build.no_config", path=path))
     try:
         config = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
     except yaml.YAMLError as error:
-        raise ConfigProblem(f"{path}: {error}") from None
+        raise ConfigProblem(say("build.bad_config", path=path, error=error)) from None
     if not isinstance(config, dict):
-        raise ConfigProblem(f"{path}: not a mapping of settings")
+        raise ConfigProblem(say("build.config_not_settings", path=path))
     if "INHERIT" in config:
-        raise ConfigProblem(f"{path}: INHERIT is not supported here; write the settings out")
+        raise ConfigProblem(say("build.config_inherit", path=path))
     return config
 
 

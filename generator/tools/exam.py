@@ -16,6 +16,7 @@ from generator import sanitize
 from generator.course import model
 from generator.errors import KefuError
 from generator.locale import strings
+from generator.messages import say
 from generator.tools.export import dialogue_lines
 from generator.tools.templates import template_env
 
@@ -85,10 +86,14 @@ def build_exam(curriculum: model.Curriculum, unit_ids: list[str], count: int, se
     """Draw ``count`` questions spread evenly over ``unit_ids``; shuffle their options."""
     if unknown := [u for u in unit_ids if u not in curriculum.units]:
         raise ExamError(
-            f"unknown unit(s): {', '.join(unknown)}; the units are {', '.join(curriculum.units)}"
+            say(
+                "exam.unknown_units",
+                unknown=say("list.join").join(unknown),
+                units=say("list.join").join(curriculum.units),
+            )
         )
     if count < 1:
-        raise ExamError("--count must be at least 1")
+        raise ExamError(say("exam.count_too_small"))
     rng = random.Random(seed)
     pools = {
         u: [q for q in curriculum.banks[u].questions if model.leaves_site(q)] for u in unit_ids
@@ -101,10 +106,7 @@ def build_exam(curriculum: model.Curriculum, unit_ids: list[str], count: int, se
     ]
     available = sum(len(p) for p in pools.values())
     if count > available:
-        raise ExamError(
-            f"--count {count} is more than the {available} questions of the chosen "
-            "unit(s) that fit on paper; ask for fewer or add units"
-        )
+        raise ExamError(say("exam.count_too_large", count=count, available=available))
     drawn = [
         (u, q) for u, quota in _spread(pools, count).items() for q in rng.sample(pools[u], quota)
     ]
@@ -190,10 +192,7 @@ def write_exam(exam: Exam, out: Path) -> tuple[list[Path], str | None]:
     try:
         import weasyprint  # noqa: PLC0415 (optional: PDFs straight from the command)
     except ImportError:
-        return written, (
-            "PDF: WeasyPrint is not installed, so no PDF was made; open exam.html in a "
-            "browser and print it (Ctrl+P, 'Save as PDF'), or `pip install weasyprint`"
-        )
+        return written, say("exam.no_pdf")
     for name, html in pages.items():
         pdf = out / name.replace(".html", ".pdf")
         weasyprint.HTML(string=html, base_url=str(out)).write_pdf(pdf)

@@ -25,6 +25,7 @@ from pydantic_core import ErrorDetails, PydanticCustomError
 from generator import outputs, sanitize
 from generator.course import model, results
 from generator.errors import KefuError
+from generator.messages import say
 from generator.outputs import one_line
 from generator.tools.stats import text_table
 from generator.tools.templates import template_env
@@ -90,28 +91,23 @@ def read_results(path: Path, course_id: str) -> ResultsFile:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise BadResults(
-            f"not UTF-8 text (byte 0x{raw[error.start]:02x} at position {error.start}); "
-            "give the file exactly as the site downloaded it"
+            say("report.not_utf8", byte=f"{raw[error.start]:02x}", position=error.start)
         ) from None
     try:  # pydantic's JSON parser: bounded nesting, so `[[[[…` is an error, not a crash
         data = pydantic_core.from_json(text, allow_inf_nan=False)
     except ValueError as error:
         if "recursion limit" in str(error):
-            raise BadResults(f"not a results file: nested far too deep ({error})") from None
-        raise BadResults(f"not a JSON results file ({error})") from None
+            raise BadResults(say("report.too_deep", error=error)) from None
+        raise BadResults(say("report.not_json", error=error)) from None
     if not isinstance(data, dict) or data.get("format") != results.FORMAT:
-        raise BadResults(
-            f"not a {results.FORMAT} file (download it from the 学习进度 page, button 下载成绩)"
-        )
+        raise BadResults(say("report.not_results", format=results.FORMAT))
     if not (type(data.get("version")) is int and data["version"] == results.VERSION):
         raise BadResults(
-            f"format version {_shown(data.get('version'))} is not supported; "
-            f"this tool reads version {results.VERSION}"
+            say("report.version", version=_shown(data.get("version")), supported=results.VERSION)
         )
     if data.get("course") != course_id:
         raise BadResults(
-            f"results of another course ({_shown(data.get('course'))}; "
-            f"this course is {course_id!r})"
+            say("report.other_course", course=_shown(data.get("course")), this=repr(course_id))
         )
     try:
         checked = _Results.model_validate(data)
@@ -127,31 +123,24 @@ def _read_regular_file(path: Path) -> bytes:
         kind = path.stat().st_mode
     except FileNotFoundError:
         raise BadResults(
-            "a link to a file that does not exist"
-            if path.is_symlink()
-            else "no such file or folder"
+            say("report.dangling_link" if path.is_symlink() else "report.no_file")
         ) from None
     except OSError as error:
-        raise BadResults(f"cannot be read ({error.strerror or error})") from None
+        raise BadResults(say("report.cannot_read", reason=error.strerror or error)) from None
     if stat.S_ISDIR(kind):
-        raise BadResults("is a folder, not a results file")
+        raise BadResults(say("report.folder"))
     if not stat.S_ISREG(kind):
-        raise BadResults(
-            "is not a regular file (a pipe, socket or device); give the downloaded .json file"
-        )
+        raise BadResults(say("report.not_regular"))
     try:  # O_NONBLOCK: should the file be swapped for a pipe meanwhile, opening it cannot hang
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(descriptor, "rb") as file:
             if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
-                raise BadResults("is not a regular file; give the downloaded .json file")
+                raise BadResults(say("report.not_regular"))
             raw = file.read(MAX_BYTES + 1)
     except OSError as error:
-        raise BadResults(f"cannot be read ({error.strerror or error})") from None
+        raise BadResults(say("report.cannot_read", reason=error.strerror or error)) from None
     if len(raw) > MAX_BYTES:
-        raise BadResults(
-            f"is larger than {MAX_BYTES // 1_000_000} MB, far more than any results file; "
-            "is it the right file?"
-        )
+        raise BadResults(say("report.too_large", mb=MAX_BYTES // 1_000_000))
     return raw
 
 
@@ -166,7 +155,7 @@ def _shown(value: Any, as_json: bool = False) -> str:
 def _trainee_name(value: str) -> str:
     name = one_line(value)  # the same name in the terminal, the CSV and the HTML
     if not 1 <= len(name) <= 40:
-        raise PydanticCustomError("trainee_name", "'trainee' must be a name of 1 to 40 characters")
+        raise PydanticCustomError("trainee_name", say("report.trainee_name"))
     return name
 
 
@@ -176,18 +165,16 @@ class _Results(results.Results):
     trainee: Annotated[str, AfterValidator(_trainee_name)]
 
 
-_PROBLEMS = {  # pydantic error type -> how a trainer reads it
-    "missing": "is missing",
-    "int_type": "must be a whole number",
-    "string_type": "must be text",
-    "bool_type": "must be true or false",
-    "list_type": "must be a list",
-    "model_type": "must be an object",
-    "string_pattern_mismatch": (
-        "must be an id such as 'after-sales' (lowercase letters, digits and -)"
-    ),
-    "greater_than_equal": "must be at least {ge}",
-    "string_too_long": "must be at most {max_length} characters",
+_PROBLEMS = {  # pydantic error types a trainer reads as `report.<type>` messages
+    "missing",
+    "int_type",
+    "string_type",
+    "bool_type",
+    "list_type",
+    "model_type",
+    "string_pattern_mismatch",
+    "greater_than_equal",
+    "string_too_long",
 }
 
 
@@ -198,9 +185,15 @@ def _describe(error: ErrorDetails) -> str:
         return _where(loc[:-1] if loc and isinstance(loc[-1], str) else loc) + error["msg"]
     field_at = max((i for i, part in enumerate(loc) if isinstance(part, str)), default=0)
     subject = f"'{loc[field_at]}'" + "".join(f"[{part}]" for part in loc[field_at + 1 :])
-    problem = _PROBLEMS[error["type"]].format(**error.get("ctx", {}))
-    shown = "" if error["type"] == "missing" else f", not {_shown(error['input'], as_json=True)}"
-    return f"{_where(loc[:field_at])}{subject} {problem}{shown}"
+    problem = say(f"report.{error['type']}", **error.get("ctx", {}))
+    shown = (
+        ""
+        if error["type"] == "missing"
+        else say("report.field_shown", value=_shown(error["input"], as_json=True))
+    )
+    return say(
+        "report.field", place=_where(loc[:field_at]), field=subject, problem=problem, shown=shown
+    )
 
 
 def _where(loc: tuple[str | int, ...]) -> str:
@@ -229,7 +222,7 @@ def read_all(paths: list[Path], course_id: str) -> tuple[list[ResultsFile], list
         try:
             read.append(read_results(path, course_id))
         except BadResults as error:
-            refused.append(f"{path}: {error}; skipped")
+            refused.append(say("report.skipped_file", path=path, reason=error))
     return read, refused
 
 
@@ -242,7 +235,7 @@ def build_report(curriculum: model.Curriculum, files: list[ResultsFile]) -> Clas
         mine = best.setdefault(read.trainee, {})
         for r in read.units:
             if r.unit not in curriculum.units:
-                warnings.append(f"{read.path}: unit '{r.unit}' is not in this course; ignored")
+                warnings.append(say("report.unit_not_in_course", path=read.path, unit=r.unit))
                 continue
             if r.unit not in mine or (r.score / r.total, r.date) > (
                 mine[r.unit].score / mine[r.unit].total,

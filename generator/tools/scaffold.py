@@ -20,6 +20,7 @@ from generator.course.load import COURSE_FILE, QUIZZES_DIR, UNITS_DIR, load_file
 from generator.course.problems import ProblemsFound
 from generator.course.yaml_source import YamlProblem, read_yaml
 from generator.errors import KefuError
+from generator.messages import say
 
 TEMPLATES = Path(__file__).parent / "templates" / "scaffold"
 TEMPLATE_INDENT = 2  # question templates are written as items of `questions:` at this indent
@@ -40,37 +41,28 @@ def _env() -> jinja2.Environment:
     return env
 
 
-def check_id(value: str, what: str) -> str:
+def check_unit_id(value: str) -> str:
     try:
         return TypeAdapter(model.Id).validate_python(value)
     except ValidationError:
-        raise ScaffoldError(
-            f"{value!r} is not a valid {what} id: use lower-case letters, digits "
-            "and dashes, e.g. 'after-sales'"
-        ) from None
+        raise ScaffoldError(say("scaffold.bad_id", value=repr(value))) from None
 
 
 def new_unit(
     root: Path, unit_id: str, title: str, category: str, audience: str = "trainee"
 ) -> list[Path]:
     """Write curriculum/units/<id>.yml and quizzes/<id>.yml; refuse if either exists."""
-    check_id(unit_id, "unit")
+    check_unit_id(unit_id)
     if not title.strip():
-        raise ScaffoldError("the title must not be empty")
+        raise ScaffoldError(say("scaffold.empty_title"))
     if not (root / COURSE_FILE).is_file():
-        raise ScaffoldError(
-            f"no {COURSE_FILE} under {root}: run from the project folder or use --project"
-        )
+        raise ScaffoldError(say("scaffold.no_course", course=COURSE_FILE, root=root))
     files = {
         root / UNITS_DIR / f"{unit_id}.yml": "unit.yml",
         root / QUIZZES_DIR / f"{unit_id}.yml": "quiz.yml",
     }
     if existing := [str(p) for p in files if p.exists()]:
-        verb = "exists" if len(existing) == 1 else "exist"
-        raise ScaffoldError(
-            f"{' and '.join(existing)} already {verb}; nothing was written "
-            "(choose another id, or edit the existing files)"
-        )
+        raise ScaffoldError(say("scaffold.exists", files=say("list.join").join(existing)))
     context = {
         "id": unit_id,
         "title": title.strip(),
@@ -89,7 +81,7 @@ def question_skeleton(qtype: str, question_id: str, objective: str) -> str:
     """One commented question of ``qtype``, as list-item text at TEMPLATE_INDENT."""
     if qtype not in model.QUESTION_TYPES:
         raise ScaffoldError(
-            f"'{qtype}' is not a question type; use one of {', '.join(model.QUESTION_TYPES)}"
+            say("scaffold.not_a_type", type=qtype, types=", ".join(model.QUESTION_TYPES))
         )
     return (
         _env()
@@ -102,15 +94,12 @@ def new_question(
     root: Path, unit_id: str, qtype: str, objective: str | None = None
 ) -> tuple[Path, str]:
     """Append a ``qtype`` skeleton to quizzes/<unit_id>.yml; returns (file, new question id)."""
-    check_id(unit_id, "unit")
+    check_unit_id(unit_id)
     bank_rel, unit_rel = Path(QUIZZES_DIR) / f"{unit_id}.yml", Path(UNITS_DIR) / f"{unit_id}.yml"
     if not (root / bank_rel).is_file():
-        raise ScaffoldError(
-            f"there is no question bank {bank_rel}; create the unit first with "
-            f"`curriculum new unit {unit_id} --title … --category …`"
-        )
+        raise ScaffoldError(say("scaffold.no_bank", bank=bank_rel, unit=unit_id))
     if not (root / unit_rel).is_file():
-        raise ScaffoldError(f"there is no unit file {unit_rel} for this bank; create it first")
+        raise ScaffoldError(say("scaffold.no_unit", unit=unit_rel))
     try:
         bank, source = load_file(root, bank_rel, model.QuizBank)
         objectives = [o.id for o in load_file(root, unit_rel, model.Unit)[0].objectives]
@@ -119,8 +108,12 @@ def new_question(
     objective = objective or objectives[0]
     if objective not in objectives:
         raise ScaffoldError(
-            f"'{objective}' is not an objective of unit '{unit_id}' "
-            f"(its objectives: {', '.join(objectives)})"
+            say(
+                "scaffold.not_an_objective",
+                objective=objective,
+                unit=unit_id,
+                objectives=say("list.join").join(objectives),
+            )
         )
     taken = {q.id for q in bank.questions}
     question_id = next(
@@ -175,7 +168,4 @@ def _check_appended(text: str, count: int, question_id: str, bank_rel: Path) -> 
         and not checks.question_problems(bank.questions[-1])
     )
     if not ok:
-        raise ScaffoldError(
-            f"cannot append safely to {bank_rel}: `questions:` must be the last part "
-            "of the file, written as a list of `- id: …` items; nothing was written"
-        )
+        raise ScaffoldError(say("scaffold.cannot_append", bank=bank_rel))

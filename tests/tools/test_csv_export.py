@@ -19,7 +19,7 @@ def test_rows_read_back_equal_the_banks(mini_project: Path, tmp_path: Path):
     out = tmp_path / "questions.csv"
     result = run(mini_project, "export csv", "--out", str(out))
     assert result.exit_code == 0, result.output
-    assert "7 questions" in result.stdout
+    assert "已写入" in result.stdout
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs for UTF-8
     with open(out, encoding="utf-8-sig", newline="") as file:

@@ -43,7 +43,7 @@ def test_same_seed_same_bytes_other_seed_other_paper(mini_project: Path, tmp_pat
 
 def test_paper_has_print_layout_and_no_answers(mini_project: Path, tmp_path: Path):
     result = run(mini_project, "exam", "--count", "6", "--seed", "1", "--out", str(tmp_path))
-    assert "skipped 1 typing question(s)" in result.stdout and "beta/drill" in result.stdout
+    assert "跳过了 1 道打字题（纸上没法考）：beta/drill" in result.stdout
     html = (tmp_path / "exam.html").read_text(encoding="utf-8")
     assert re.search(r"@page\s*\{\s*size:\s*A4;\s*margin:\s*2cm;", html)
     page = parse(tmp_path / "exam.html")
@@ -117,20 +117,20 @@ def test_pdf_is_optional(mini_project: Path, tmp_path: Path):
     try:
         import weasyprint  # noqa: F401
     except ImportError:
-        assert "WeasyPrint is not installed" in result.stdout
+        assert "没有安装 WeasyPrint" in result.stdout
         assert not list(tmp_path.glob("*.pdf"))
     else:
         assert (tmp_path / "exam.pdf").read_bytes().startswith(b"%PDF")
-    assert re.search(r"paper number \(seed\) \d+", result.stdout)
+    assert re.search(r"试卷编号（seed）\d+：用 --seed \d+ 可以再印出同一份试卷", result.stdout)
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--units", "alpha,nope"], "unknown unit(s): nope"),
-        (["--count", "0"], "--count must be at least 1"),
-        (["--count", "7"], "more than the 6 questions"),
-        (["--count", "many"], "'many' is not a valid integer"),
+        (["--units", "alpha,nope"], "没有这些单元：nope"),
+        (["--count", "0"], "--count 至少要是 1"),
+        (["--count", "7"], "超过了所选单元里能印在纸上的 6 道题"),
+        (["--count", "many"], "--count / -n 要写一个整数"),
     ],
 )
 def test_bad_input(mini_project: Path, tmp_path: Path, args, message):
@@ -144,7 +144,7 @@ def test_unwritable_out_is_refused(mini_project: Path, tmp_path: Path):
     (tmp_path / "a-file").write_text("x")
     result = run(mini_project, "exam", "--count", "2", "--out", str(tmp_path / "a-file/exam"))
     assert result.exit_code == 1
-    assert "cannot write" in result.output
+    assert "无法写入" in result.output
 
 
 def test_an_order_question_is_never_printed_solved(mini_project: Path):

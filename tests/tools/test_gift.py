@@ -132,7 +132,7 @@ def test_every_question_round_trips(mini_project: Path, tmp_path: Path):
     parsed = check_round_trip(mini_project, tmp_path / "mini.gift")
     assert parsed["beta/role-play"]["stem"].startswith("**顾客：** 怎么还没发货？")
     result = run(mini_project, "export gift", "--out", str(tmp_path / "again.gift"))
-    assert "left out 1 typing question(s)" in result.stdout and "beta/drill" in result.stdout
+    assert "有 1 道打字题只能在网站上评分，没有导出：beta/drill" in result.stdout
 
 
 def test_special_characters_survive(mini_project: Path, tmp_path: Path):
@@ -162,4 +162,4 @@ def test_escape_and_weights():
 def test_missing_folder_is_refused(mini_project: Path, tmp_path: Path):
     result = run(mini_project, "export gift", "--out", str(tmp_path / "no/such/x.gift"))
     assert result.exit_code == 1
-    assert "does not exist" in result.output
+    assert "不存在" in result.output

@@ -21,6 +21,8 @@ from .helpers import run
 from .test_gift import check_round_trip
 from .test_report import results, unit, write
 
+pytestmark = pytest.mark.usefixtures("english")  # about safe output, not wording
+
 GOOD = results("张三", [unit("alpha", 3, 4, True, ["blank"])])
 FORMULAS = ['=HYPERLINK("http://x","点我")', "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3"]
 SCRIPT = "<script>alert(1)</script> & ]]>"

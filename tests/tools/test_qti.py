@@ -22,7 +22,7 @@ CARDINALITY = {"multiple": "multiple", "order": "ordered"}
 def export(project: Path, target: Path) -> zipfile.ZipFile:
     result = run(project, "export qti", "--out", str(target))
     assert result.exit_code == 0, result.output
-    assert "6 items" in result.stdout and "beta/drill" in result.stdout
+    assert "（6 道题）" in result.stdout and "beta/drill" in result.stdout
     return zipfile.ZipFile(target)
 
 

@@ -94,7 +94,7 @@ def test_class_table_pass_rates_and_most_missed(
     missed = [
         line.split()
         for line in result.stdout.split("最常答错的题")[1].splitlines()[3:]
-        if not line.startswith("wrote ")
+        if not line.startswith("已写入 ")
     ]
     assert missed[0] == [
         "alpha",
@@ -128,36 +128,36 @@ def test_folder_argument_reads_its_json_files(mini_project: Path, class_results:
 @pytest.mark.parametrize(
     ("name", "content", "reason"),
     [
-        ("junk.json", "not json", "not a JSON results file"),
-        ("gbk.json", None, "not UTF-8 text (byte 0xd5 at position"),
-        ("other-format.json", {"format": "something-else"}, "not a kefu-academy-results file"),
-        ("list.json", [1, 2], "not a kefu-academy-results file"),
-        ("v2.json", results("甲", [], version=2), "format version 2 is not supported"),
+        ("junk.json", "not json", "不是 JSON 格式的成绩文件"),
+        ("gbk.json", None, "不是 UTF-8 文本（第 "),
+        ("other-format.json", {"format": "something-else"}, "不是 kefu-academy-results 文件"),
+        ("list.json", [1, 2], "不是 kefu-academy-results 文件"),
+        ("v2.json", results("甲", [], version=2), "不支持格式版本 2"),
         (
             "other-course.json",
             results("甲", [], course="kefu-academy"),
-            "results of another course ('kefu-academy'",
+            "是另一门课程的成绩（'kefu-academy'",
         ),
         (
             "no-trainee.json",
             {k: v for k, v in results("甲", []).items() if k != "trainee"},
-            "'trainee' is missing",
+            "'trainee' 缺失",
         ),
-        ("long-name.json", results("名" * 41, []), "1 to 40 characters"),
+        ("long-name.json", results("名" * 41, []), "必须是 1 到 40 个字的姓名"),
         (
             "no-score.json",
             results("甲", [{"unit": "alpha", "total": 4}]),
-            "units[0]: 'score' is missing",
+            "units[0]: 'score' 缺失",
         ),
         (
             "bool-score.json",
             results("甲", [unit("alpha", True, 4, True)]),
-            "'score' must be a whole number",
+            "'score' 必须是整数，现在是 true",
         ),
         (
             "impossible.json",
             results("甲", [unit("alpha", 5, 4, True)]),
-            "score 5 of 4 is impossible",
+            "4 题得 5 分是不可能的",
         ),
     ],
 )
@@ -173,13 +173,11 @@ def test_bad_files_are_named_and_skipped(
     result = run(mini_project, "report", str(class_results / "zhang.json"), str(bad))
     assert result.exit_code == 1  # the report is printed, but a script learns it is incomplete
     assert (
-        result.stderr.startswith(f"{bad}: ")
+        result.stderr.startswith(f"{bad}：")
         and reason in result.stderr
-        and "skipped" in result.stderr
+        and "；已跳过" in result.stderr
     )
-    assert result.stderr.endswith(
-        "1 of 2 files could not be read (named above); the report covers the other 1\n"
-    )
+    assert result.stderr.endswith("2 个文件里有 1 个读不了（见上面）；报告只包含其余 1 个\n")
     assert "1 名学员，1 个文件" in result.stdout
 
 
@@ -189,7 +187,7 @@ def test_unknown_unit_is_ignored_with_a_warning(mini_project: Path, tmp_path: Pa
     )
     result = run(mini_project, "report", str(path))
     assert result.exit_code == 0
-    assert "unit 'removed' is not in this course" in result.stderr
+    assert "单元“removed”不在这门课程里，已忽略" in result.stderr
     assert "removed" not in result.stdout
 
 
@@ -203,6 +201,6 @@ def test_exit_1_when_nothing_could_be_read(mini_project: Path, tmp_path: Path):
         str(tmp_path / "no-folder"),
     )
     assert result.exit_code == 1
-    assert "missing.json: no such file or folder" in result.stderr
-    assert "no results file could be read" in result.stderr
+    assert "missing.json：没有这个文件或文件夹" in result.stderr
+    assert "一个成绩文件也读不了" in result.stderr
     assert run(mini_project, "report").exit_code == 1

@@ -42,7 +42,7 @@ def test_new_unit_refuses_to_overwrite(mini_project: Path):
     before = bank.read_bytes()
     result = run(mini_project, "new unit", "alpha", "--title", "重复", "--category", "process")
     assert result.exit_code == 1
-    assert "already exist" in result.output
+    assert "已经存在，这次什么都没有写入" in result.output
     assert bank.read_bytes() == before
     assert (
         not (mini_project / "curriculum/units/alpha.yml")
@@ -54,10 +54,10 @@ def test_new_unit_refuses_to_overwrite(mini_project: Path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["Bad_Id", "--title", "x", "--category", "process"], "not a valid unit id"),
-        (["ok", "--title", "  ", "--category", "process"], "title must not be empty"),
-        (["ok", "--title", "x", "--category", "nope"], "Invalid value for '--category'"),
-        (["ok", "--category", "process"], "Missing option '--title'"),
+        (["Bad_Id", "--title", "x", "--category", "process"], "'Bad_Id' 不能当单元的 id"),
+        (["ok", "--title", "  ", "--category", "process"], "标题不能是空的"),
+        (["ok", "--title", "x", "--category", "nope"], "--category 只能写 qualities、"),
+        (["ok", "--category", "process"], "缺少选项 --title"),
     ],
 )
 def test_new_unit_bad_input(mini_project: Path, args, message):
@@ -113,18 +113,18 @@ def test_new_question_refuses_when_questions_is_not_last(mini_project: Path):
     before = bank.read_bytes()
     result = run(mini_project, "new question", "beta", "--type", "single")
     assert result.exit_code == 1
-    assert "cannot append safely" in result.output
+    assert "没法安全地加到" in result.output
     assert bank.read_bytes() == before
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["nope", "--type", "single"], "there is no question bank"),
-        (["beta", "--type", "essay"], "Invalid value for '--type'"),
+        (["nope", "--type", "single"], "没有题库 quizzes/nope.yml"),
+        (["beta", "--type", "essay"], "--type 只能写 "),
         (
             ["beta", "--type", "single", "--objective", "nope"],
-            "'nope' is not an objective of unit 'beta'",
+            "“nope”不是单元“beta”的学习目标",
         ),
     ],
 )
@@ -163,4 +163,4 @@ def test_new_question_without_unit_file(mini_project: Path):
     (mini_project / "curriculum/units/beta.yml").unlink()
     result = run(mini_project, "new question", "beta", "--type", "single")
     assert result.exit_code == 1
-    assert "there is no unit file" in result.output
+    assert "这个题库没有对应的单元文件" in result.output
