@@ -111,7 +111,9 @@ def test_problems_show_on_every_page_until_fixed(server, mini_project):
         assert "课程有 1 个问题" in banner
         assert f"curriculum/units/alpha.yml:{line}:" in banner
         assert "&lt;b&gt;proc&lt;/b&gt;" in banner and "<b>" not in banner  # text, not markup
-    assert "单元甲" in fetch(url)  # the last good version, under the banner
+    shown = fetch(url)
+    assert "单元甲" in shown  # the last good version, under the banner, as a page, not as text
+    assert "&lt;h1" not in shown and '<div class="kefu-question"' in shown
 
     unit.write_text(good.replace("summary: 第一个测试单元。", "summary: TODO 写摘要"), "utf-8")
     banner = wait_for(lambda: (b := _banner(fetch(url))) and "TODO" in b and b)

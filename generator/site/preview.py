@@ -31,10 +31,11 @@ def problems_banner(problems: Sequence[Problem], failure: str | None = None) -> 
     if failure:
         items.append(Markup("<li>{}</li>").format(say("preview.unreadable", error=failure)))
     title = say("preview.banner", count=len(problems) or 1)
-    return Markup(
+    banner = Markup(
         '<div class="admonition failure kefu-problems" data-course-problems role="alert">'
         '<p class="admonition-title">{}</p><ul>{}</ul></div>\n'
     ).format(escape(title), Markup("").join(items))
+    return str(banner)  # plain text from here on: Markup + a page's HTML would escape the page
 
 
 class GeneratedPage(File):
