@@ -143,6 +143,27 @@ CASES = [
         f"{COURSE}:9:26: tracks[0].units[2]: there is no unit 'gamma': no file curriculum/units/gamma.yml",
     ),
     (
+        "unit twice in a track",
+        COURSE,
+        "units: [alpha, beta]",
+        "units: [alpha, beta, alpha]",
+        f"{COURSE}:9:26: tracks[0].units[2]: 'alpha' is already in this track",
+    ),
+    (
+        "duplicate track id",
+        COURSE,
+        "    units: [alpha, beta]",
+        "    units: [alpha, beta]\n  - id: basics\n    title: 再来\n    audience: trainer\n    units: [beta]",
+        f"{COURSE}:10:9: tracks[1].id: duplicate track id 'basics' (first used on line 6)",
+    ),
+    (
+        "duplicate objective id",
+        ALPHA_UNIT,
+        "  - id: obj-two\n    text: 目标二",
+        "  - id: obj-two\n    text: 目标二\n  - id: obj-one\n    text: 目标三",
+        f"{ALPHA_UNIT}:12:9: objectives[2].id: duplicate objective id 'obj-one' (first used on line 8)",
+    ),
+    (
         "truefalse answered with text",
         ALPHA_BANK,
         "answer: false",
