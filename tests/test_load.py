@@ -164,6 +164,13 @@ CASES = [
         f"{ALPHA_UNIT}:12:9: objectives[2].id: duplicate objective id 'obj-one' (first used on line 8)",
     ),
     (
+        "bank named for another unit",
+        ALPHA_BANK,
+        "unit: alpha",
+        "unit: beta",
+        f"{ALPHA_BANK}:1:7: unit: this bank is quizzes/alpha.yml, so `unit` must be 'alpha': rename the file or fix `unit`",
+    ),
+    (
         "truefalse answered with text",
         ALPHA_BANK,
         "answer: false",
