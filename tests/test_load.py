@@ -372,3 +372,17 @@ def test_valid_fixture_loads(mini_project):
         "scenario",
         "typing",
     }
+
+
+def test_a_duplicate_id_names_the_line_of_the_first_id_itself(mini_project):
+    edit(
+        mini_project,
+        ALPHA_UNIT,
+        "  - id: obj-one\n    text: 目标一",
+        "  - text: 目标一\n    id: obj-one",
+    )
+    edit(mini_project, ALPHA_UNIT, "  - id: obj-two", "  - id: obj-one")
+    assert (
+        f"{ALPHA_UNIT}:10:9: objectives[1].id: duplicate objective id 'obj-one' (first used on line 9)"
+        in problems_of(mini_project)
+    )
