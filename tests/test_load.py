@@ -199,6 +199,20 @@ CASES = [
         f"{ALPHA_BANK}:34:13: questions[3].answer: accepted answer '６０' appears twice; each must be different",
     ),
     (
+        "multiple choice with a key that is no option",
+        ALPHA_BANK,
+        "answer: [a, c]",
+        "answer: [a, e]",
+        f"{ALPHA_BANK}:22:13: questions[1].answer: 'e' is not one of the options a, b, c, d",
+    ),
+    (
+        "HTML in an option",
+        ALPHA_BANK,
+        "a: 错的甲",
+        "a: <b>错的甲</b>",
+        f"{ALPHA_BANK}:8:10: questions[0].options.a.text: raw HTML '<b>' is not allowed; write Markdown instead (**bold**, lists, [link](https://…)), or put code in `backticks`",
+    ),
+    (
         "truefalse answered with text",
         ALPHA_BANK,
         "answer: false",
