@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site site-zensical test check serve validate lint stats bench browser mutation clean
+.PHONY: site site-zensical test check format serve validate lint stats bench browser mutation clean
 
 $(BIN)/curriculum: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,18 @@ $(VENV)/.test-deps: $(BIN)/curriculum
 
 $(VENV)/.check-deps: $(VENV)/.test-deps  # mypy reads pytest's types for the pytest plugin
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[check]'
+	touch $@
+
+# Prettier, pinned in package-lock.json, formats the browser assets. npm ci rewrites
+# node_modules/.package-lock.json, so it reruns only when the lock file changes. Debian's nodejs
+# and npm are installed when npm is missing (as `browser` does for chromium).
+ASSETS := generator/site/assets/quiz.js generator/site/assets/quiz.css generator/site/assets/theme.css
+
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "installing Debian's nodejs and npm for the formatter"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 $(VENV)/.zensical: $(BIN)/curriculum
@@ -55,11 +67,17 @@ browser:
 	    $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	  fi
 
-# Code health gates: lint, format and strict types (`make lint` is the trainers' item lint).
-check: $(VENV)/.check-deps
+# Code health gates: lint, format and strict types, and the browser assets' format (`make lint`
+# is the trainers' item lint). `make format` rewrites what the format checks would reject.
+check: $(VENV)/.check-deps node_modules/.package-lock.json
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy generator
+	npx --no-install prettier --check $(ASSETS)
+
+format: $(VENV)/.check-deps node_modules/.package-lock.json
+	$(BIN)/ruff format generator tests bench
+	npx --no-install prettier --write $(ASSETS)
 
 # Two workers (pytest-xdist): the machines this runs on have two cores.
 test: check $(VENV)/.test-deps $(VENV)/.zensical browser

@@ -143,6 +143,76 @@ CASES = [
         f"{COURSE}:9:26: 第 1 条学习路线（id: basics）的第 3 个单元：没有“gamma”这个单元（找不到文件 curriculum/units/gamma.yml）：请检查拼写",
     ),
     (
+        "unit twice in a track",
+        COURSE,
+        "units: [alpha, beta]",
+        "units: [alpha, beta, alpha]",
+        f"{COURSE}:9:26: tracks[0].units[2]: 'alpha' is already in this track",
+    ),
+    (
+        "duplicate track id",
+        COURSE,
+        "    units: [alpha, beta]",
+        "    units: [alpha, beta]\n  - id: basics\n    title: 再来\n    audience: trainer\n    units: [beta]",
+        f"{COURSE}:10:9: tracks[1].id: duplicate track id 'basics' (first used on line 6)",
+    ),
+    (
+        "duplicate objective id",
+        ALPHA_UNIT,
+        "  - id: obj-two\n    text: 目标二",
+        "  - id: obj-two\n    text: 目标二\n  - id: obj-one\n    text: 目标三",
+        f"{ALPHA_UNIT}:12:9: objectives[2].id: duplicate objective id 'obj-one' (first used on line 8)",
+    ),
+    (
+        "bank named for another unit",
+        ALPHA_BANK,
+        "unit: alpha",
+        "unit: beta",
+        f"{ALPHA_BANK}:1:7: unit: this bank is quizzes/alpha.yml, so `unit` must be 'alpha': rename the file or fix `unit`",
+    ),
+    (
+        "order with a step twice and two missing",
+        BETA_BANK,
+        "answer: [a, b, c, d]",
+        "answer: [a, b, a]",
+        f"{BETA_BANK}:13:13: questions[0].answer: 'a' is listed 2 times; list each option once",
+    ),
+    (
+        "order missing two steps",
+        BETA_BANK,
+        "answer: [a, b, c, d]",
+        "answer: [a, b, a]",
+        f"{BETA_BANK}:13:13: questions[0].answer: the order is missing c, d; list every option once, first step first",
+    ),
+    (
+        "two options with the same text",
+        ALPHA_BANK,
+        "a: 错的甲",
+        "a: 对的",
+        f"{ALPHA_BANK}:8:7: questions[0].options: option text '对的' appears twice; each must be different",
+    ),
+    (
+        "an accepted answer twice",
+        ALPHA_BANK,
+        'answer: ["60", 六十]',
+        'answer: ["60", 六十, "６０"]',
+        f"{ALPHA_BANK}:34:13: questions[3].answer: accepted answer '６０' appears twice; each must be different",
+    ),
+    (
+        "multiple choice with a key that is no option",
+        ALPHA_BANK,
+        "answer: [a, c]",
+        "answer: [a, e]",
+        f"{ALPHA_BANK}:22:13: questions[1].answer: 'e' is not one of the options a, b, c, d",
+    ),
+    (
+        "HTML in an option",
+        ALPHA_BANK,
+        "a: 错的甲",
+        "a: <b>错的甲</b>",
+        f"{ALPHA_BANK}:8:10: questions[0].options.a.text: raw HTML '<b>' is not allowed; write Markdown instead (**bold**, lists, [link](https://…)), or put code in `backticks`",
+    ),
+    (
         "truefalse answered with text",
         ALPHA_BANK,
         "answer: false",
@@ -340,3 +410,17 @@ def test_valid_fixture_loads(mini_project):
         "scenario",
         "typing",
     }
+
+
+def test_a_duplicate_id_names_the_line_of_the_first_id_itself(mini_project):
+    edit(
+        mini_project,
+        ALPHA_UNIT,
+        "  - id: obj-one\n    text: 目标一",
+        "  - text: 目标一\n    id: obj-one",
+    )
+    edit(mini_project, ALPHA_UNIT, "  - id: obj-two", "  - id: obj-one")
+    assert (
+        f"{ALPHA_UNIT}:10:9: objectives[1].id: duplicate objective id 'obj-one' (first used on line 9)"
+        in problems_of(mini_project)
+    )

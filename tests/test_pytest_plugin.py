@@ -145,3 +145,48 @@ def test_every_item_carries_the_answer_key_marker(course):
     assert outcomes(result) == {}
     result = course.runpytest("--markers")
     result.stdout.fnmatch_lines(["@pytest.mark.answer_key: *"])
+
+
+def test_every_problem_of_a_question_is_reported_one_per_line(course):
+    edit(course, "quizzes/alpha.yml", "    objective: obj-one\n", "    objective: nope\n")
+    edit(course, "quizzes/alpha.yml", "    answer: b\n", "    answer: e\n")
+    result = course.inline_run("quizzes")
+    (failed,) = result.getfailures()
+    assert failed.longreprtext == (
+        "quizzes/alpha.yml:11:13: questions[0].answer: 'e' is not one of the options a, b, c\n"
+        "quizzes/alpha.yml:5:16: questions[0].objective: 'nope' is not an objective of the unit "
+        "(its objectives: obj-one, obj-two)"
+    )
+
+
+def test_a_bank_that_does_not_load_reports_every_problem_at_its_first_line(course):
+    edit(course, "quizzes/beta.yml", "pass_ratio: 1.0", "pass_ratio: lots\nextra: 1")
+    result = course.inline_run("quizzes")
+    (failed,) = result.getfailures()
+    assert failed.location == ("quizzes/beta.yml", 0, "the question bank does not load")
+    lines = failed.longreprtext.split("\n")
+    assert len(lines) == 2
+    assert lines[0].startswith("quizzes/beta.yml:2:13: pass_ratio: ")
+    assert lines[1].startswith("quizzes/beta.yml:3:1: extra: ")
+
+
+def test_a_bug_in_the_checks_shows_its_traceback(course, monkeypatch):
+    """Only answer-key problems are shown as trainer messages; anything else is a bug."""
+    from generator.course import checks
+
+    def broken(question):
+        raise RuntimeError("a bug in the checks")
+
+    monkeypatch.setattr(checks, "question_problems", broken)
+    result = course.inline_run("quizzes/alpha.yml::pick-one")
+    (failed,) = result.getfailures()
+    assert "RuntimeError: a bug in the checks" in failed.longreprtext
+    assert 'raise RuntimeError("a bug in the checks")' in failed.longreprtext  # the traceback
+
+
+def test_the_answer_key_error_says_every_problem():
+    from generator.course.problems import Problem
+    from generator.pytest_plugin import AnswerKeyError
+
+    problems = [Problem("b.yml", 1, 7, "unit", "one"), Problem("b.yml", 2, 12, "questions", "two")]
+    assert str(AnswerKeyError(problems)) == "b.yml:1:7: unit: one\nb.yml:2:12: questions: two"

@@ -189,3 +189,42 @@ def test_boxes_render_as_the_theme_styles_them_with_chinese_default_titles():
         '<details class="question">\n<summary>问</summary>\n<p>答</p>\n</details>\n'
     )
     assert '<p class="admonition-title">' not in render('!!! note ""\n    无标题')
+
+
+def test_a_refused_link_keeps_its_text_and_loses_its_address():
+    assert render("[x](javascript:alert(1))") == "<p><a>x</a></p>\n"
+
+
+def test_a_refused_image_without_alt_text_says_image():
+    assert render("![](https://e.example/a.png)") == "<p>image</p>\n"
+
+
+def test_an_image_behind_backslashes_is_from_another_site():
+    assert markdown_problem("![图](\\\\evil.example/a.png)").startswith("image ")
+
+
+def test_a_raw_html_block_is_shown_as_the_text_typed():
+    assert render("<div>甲</div>") == "<p>&lt;div&gt;甲&lt;/div&gt;</p>\n"
+
+
+def test_chinese_lines_join_after_markup_and_only_between_chinese_characters():
+    assert render("**粗**甲\n乙") == "<p><strong>粗</strong>甲乙</p>\n"
+    assert render("甲\n乙a") == "<p>甲乙a</p>\n"
+
+
+def test_box_kinds_and_titles():
+    assert render("???+ tip\n    正文").startswith(
+        '<details class="tip" open>\n<summary>提示</summary>'
+    )
+    assert (
+        render("!!! custom\n    正文") == '<div class="admonition custom">\n<p>正文</p>\n</div>\n'
+    )
+    assert render("!!! 提示\n    正文").startswith('<div class="admonition note">')
+    assert render('!!! x"y\n    正文').startswith('<div class="admonition xy">')  # no way out
+
+
+def test_a_box_must_indent_its_content():
+    assert markdown_problem("!!! tip\n正文") == (
+        "the content of the box '!!! tip' must be indented 4 spaces more than its first line"
+    )
+    assert markdown_problem("前文\n\n!!! tip\n    正文") is None

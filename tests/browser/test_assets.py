@@ -24,7 +24,7 @@ def test_the_shipped_script_is_the_source_less_comments_and_spaces():
     source = (ASSETS / "quiz.js").read_text(encoding="utf-8")
     small = shipped("quiz.js").decode("utf-8")
     assert len(small) < len(source) * 0.85 and "//" not in small.replace("://", "")
-    assert re.findall(r"S\.(\w+)", small) == re.findall(r"S\.(\w+)", source)
+    assert re.findall(r"strings\.(\w+)", small) == re.findall(r"strings\.(\w+)", source)
 
 
 def test_no_html_from_strings_and_nothing_from_another_host():
@@ -42,6 +42,6 @@ def test_no_html_from_strings_and_nothing_from_another_host():
 
 def test_every_string_the_script_shows_is_in_the_locale_table():
     js = (ASSETS / "quiz.js").read_text(encoding="utf-8")
-    used = set(re.findall(r"\bS\.(\w+)", js))
+    used = set(re.findall(r"\bstrings\.(\w+)", js))
     assert used and used <= set(json.loads(LOCALE.read_text(encoding="utf-8")))
     assert not re.search(r"[\u4e00-\u9fff]", re.sub(r"/\*.*?\*/|//[^\n]*", "", js, flags=re.S))
