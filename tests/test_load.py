@@ -147,70 +147,70 @@ CASES = [
         COURSE,
         "units: [alpha, beta]",
         "units: [alpha, beta, alpha]",
-        f"{COURSE}:9:26: tracks[0].units[2]: 'alpha' is already in this track",
+        f"{COURSE}:9:26: 第 1 条学习路线（id: basics）的第 3 个单元：“alpha”在这条学习路线里已经有了：请删掉重复的这一项",
     ),
     (
         "duplicate track id",
         COURSE,
         "    units: [alpha, beta]",
         "    units: [alpha, beta]\n  - id: basics\n    title: 再来\n    audience: trainer\n    units: [beta]",
-        f"{COURSE}:10:9: tracks[1].id: duplicate track id 'basics' (first used on line 6)",
+        f"{COURSE}:10:9: 第 2 条学习路线（id: basics）的 id：id “basics”重复了（第 6 行已经用过）：每个 id 只能用一次，请换一个",
     ),
     (
         "duplicate objective id",
         ALPHA_UNIT,
         "  - id: obj-two\n    text: 目标二",
         "  - id: obj-two\n    text: 目标二\n  - id: obj-one\n    text: 目标三",
-        f"{ALPHA_UNIT}:12:9: objectives[2].id: duplicate objective id 'obj-one' (first used on line 8)",
+        f"{ALPHA_UNIT}:12:9: 第 3 个学习目标（id: obj-one）的 id：id “obj-one”重复了（第 8 行已经用过）：每个 id 只能用一次，请换一个",
     ),
     (
         "bank named for another unit",
         ALPHA_BANK,
         "unit: alpha",
         "unit: beta",
-        f"{ALPHA_BANK}:1:7: unit: this bank is quizzes/alpha.yml, so `unit` must be 'alpha': rename the file or fix `unit`",
+        f"{ALPHA_BANK}:1:7: unit：这个题库的文件是 quizzes/alpha.yml，所以 unit 必须写 alpha：请改文件名，或者改 unit",
     ),
     (
         "order with a step twice and two missing",
         BETA_BANK,
         "answer: [a, b, c, d]",
         "answer: [a, b, a]",
-        f"{BETA_BANK}:13:13: questions[0].answer: 'a' is listed 2 times; list each option once",
+        f"{BETA_BANK}:13:13: 第 1 题（id: sequence）的 answer：“a”写了 2 次：每个选项只写一次",
     ),
     (
         "order missing two steps",
         BETA_BANK,
         "answer: [a, b, c, d]",
         "answer: [a, b, a]",
-        f"{BETA_BANK}:13:13: questions[0].answer: the order is missing c, d; list every option once, first step first",
+        f"{BETA_BANK}:13:13: 第 1 题（id: sequence）的 answer：排序答案漏了 c、d：请把每个选项都按顺序写一次，第一步写在最前面",
     ),
     (
         "two options with the same text",
         ALPHA_BANK,
         "a: 错的甲",
         "a: 对的",
-        f"{ALPHA_BANK}:8:7: questions[0].options: option text '对的' appears twice; each must be different",
+        f"{ALPHA_BANK}:8:7: 第 1 题（id: pick-one）的 options：'对的' 出现了两次：每一项都要不一样",
     ),
     (
         "an accepted answer twice",
         ALPHA_BANK,
         'answer: ["60", 六十]',
         'answer: ["60", 六十, "６０"]',
-        f"{ALPHA_BANK}:34:13: questions[3].answer: accepted answer '６０' appears twice; each must be different",
+        f"{ALPHA_BANK}:34:13: 第 4 题（id: blank）的 answer：'６０' 出现了两次：每一项都要不一样",
     ),
     (
         "multiple choice with a key that is no option",
         ALPHA_BANK,
         "answer: [a, c]",
         "answer: [a, e]",
-        f"{ALPHA_BANK}:22:13: questions[1].answer: 'e' is not one of the options a, b, c, d",
+        f"{ALPHA_BANK}:22:13: 第 2 题（id: pick-many）的 answer：答案“e”不是这道题的选项（选项只有 a、b、c、d）：请把答案改成其中一个，或者补上这个选项",
     ),
     (
         "HTML in an option",
         ALPHA_BANK,
         "a: 错的甲",
         "a: <b>错的甲</b>",
-        f"{ALPHA_BANK}:8:10: questions[0].options.a.text: raw HTML '<b>' is not allowed; write Markdown instead (**bold**, lists, [link](https://…)), or put code in `backticks`",
+        f"{ALPHA_BANK}:8:10: 第 1 题（id: pick-one）的第 1 个选项（a）的 text：不能直接写 HTML '<b>'：请改用 Markdown 写法（**加粗**、列表、[链接](https://…)），代码请放在 `反引号` 里",
     ),
     (
         "truefalse answered with text",
@@ -421,6 +421,6 @@ def test_a_duplicate_id_names_the_line_of_the_first_id_itself(mini_project):
     )
     edit(mini_project, ALPHA_UNIT, "  - id: obj-two", "  - id: obj-one")
     assert (
-        f"{ALPHA_UNIT}:10:9: objectives[1].id: duplicate objective id 'obj-one' (first used on line 9)"
+        f"{ALPHA_UNIT}:10:9: 第 2 个学习目标（id: obj-one）的 id：id “obj-one”重复了（第 9 行已经用过）：每个 id 只能用一次，请换一个"
         in problems_of(mini_project)
     )

@@ -200,7 +200,7 @@ def test_a_refused_image_without_alt_text_says_image():
 
 
 def test_an_image_behind_backslashes_is_from_another_site():
-    assert markdown_problem("![图](\\\\evil.example/a.png)").startswith("image ")
+    assert markdown_problem("![图](\\\\evil.example/a.png)").startswith("图片 ")
 
 
 def test_a_raw_html_block_is_shown_as_the_text_typed():
@@ -224,7 +224,7 @@ def test_box_kinds_and_titles():
 
 
 def test_a_box_must_indent_its_content():
-    assert markdown_problem("!!! tip\n正文") == (
-        "the content of the box '!!! tip' must be indented 4 spaces more than its first line"
+    assert (
+        markdown_problem("!!! tip\n正文") == "提示框 '!!! tip' 里面的内容要比第一行多缩进 4 个空格"
     )
     assert markdown_problem("前文\n\n!!! tip\n    正文") is None
