@@ -59,6 +59,13 @@ CASES = [
         f"{ALPHA_BANK}:11:5: 第 1 题（id: pick-one）的 anwser：没有“anwser”这个字段，是不是想写“answer”？请改正拼写，或者删掉这一行",
     ),
     (
+        "unknown field like no field",  # no far-fetched guess ("text" for "extra")
+        ALPHA_BANK,
+        "    answer: b\n",
+        "    answer: b\n    extra: 1\n",
+        f"{ALPHA_BANK}:12:5: 第 1 题（id: pick-one）的 extra：没有“extra”这个字段：请检查拼写，或者删掉这一行",
+    ),
+    (
         "missing field",
         ALPHA_UNIT,
         "summary: 第一个测试单元。\n",

@@ -209,7 +209,9 @@ def _explain(error: ErrorDetails, source: Source) -> Problem:
     name = loc[-1] if loc else ""
     if kind == "extra_forbidden":
         # A field of another file ('unit' in a unit file) is no typo: suggest nothing then.
-        guess = [g for g in difflib.get_close_matches(str(name), _FIELD_NAMES, n=2) if g != name]
+        # 0.75: anwser → answer, titel → title; but not extra → text.
+        close = difflib.get_close_matches(str(name), _FIELD_NAMES, n=2, cutoff=0.75)
+        guess = [g for g in close if g != name]
         message = (
             say("problem.unknown_field_guess", name=excerpt(name), guess=guess[0])
             if guess
