@@ -10,35 +10,20 @@ warm (what `zensical serve` does on a save). Usage: python bench/engines.py [N .
 
 from __future__ import annotations
 
-import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from run import write_course  # bench/run.py
+from run import BIN, run_child, write_course  # bench/run.py
 
-BIN = Path(sys.executable).parent
 ROUNDS = 3
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, float]:
     """Wall and CPU seconds of one command, which must succeed."""
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        command,
-        cwd=cwd,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    if status != 0:
-        sys.exit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()[-2000:]}")
+    wall, usage = run_child(command, cwd)
     return wall, usage.ru_utime + usage.ru_stime
 
 

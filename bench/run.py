@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -130,8 +131,8 @@ def dump(path: Path, data: dict) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def measure(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of one command."""
+def run_child(command: list[str], cwd: Path) -> tuple[float, resource.struct_rusage]:
+    """Wall seconds and resource usage of one command, which must succeed (else exit)."""
     start = time.perf_counter()
     process = subprocess.Popen(
         command,
@@ -144,6 +145,12 @@ def measure(command: list[str], cwd: Path) -> tuple[float, float]:
     seconds = time.perf_counter() - start
     if status != 0:
         sys.exit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()[-2000:]}")
+    return seconds, usage
+
+
+def measure(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of one command."""
+    seconds, usage = run_child(command, cwd)
     return seconds, usage.ru_maxrss / 1024
 
 

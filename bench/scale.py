@@ -10,27 +10,16 @@ and gzipped), then the growth of the per-unit cost. Usage: python bench/scale.py
 from __future__ import annotations
 
 import gzip
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from run import BIN, write_course
+from run import BIN, run_child, write_course
 
 
 def build_cpu_seconds(project: Path) -> float:
-    process = subprocess.Popen(
-        [str(BIN / "mkdocs"), "build", "--strict", "-q"],
-        cwd=project,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    _, status, usage = os.wait4(process.pid, 0)
-    if status != 0:
-        sys.exit(f"mkdocs build failed:\n{process.stderr.read().decode()[-2000:]}")
+    _, usage = run_child([str(BIN / "mkdocs"), "build", "--strict", "-q"], project)
     return usage.ru_utime + usage.ru_stime
 
 

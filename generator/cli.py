@@ -78,7 +78,7 @@ def _bad_parameter(error: click.BadParameter, param: click.Parameter) -> str:
     return say("click.bad_value", name=name, detail=error.message)
 
 
-class _Localised(click.Command):
+class _Command(click.Command):
     """Help and usage errors in the trainer's language, looked up when shown, never at import:
     ``help.<path>`` for a command (``help.main``, ``help.new.unit``), ``help.<path>.<param>`` or
     ``help.option.<param>`` for an option. English keeps the docstrings and help= texts."""
@@ -158,16 +158,12 @@ def _extras_translated(text: str) -> str:
     return f"{help_text}  [{'; '.join(items)}]"
 
 
-class _Command(_Localised):
-    pass
-
-
-class _Group(_Localised, click.Group):
+class _Group(_Command, click.Group):
     command_class = _Command
 
     def add_command(self, cmd: click.Command, name: str | None = None) -> None:
         super().add_command(cmd, name)
-        if isinstance(cmd, _Localised):
+        if isinstance(cmd, _Command):
             cmd.help_path = f"{self.help_path}.{name or cmd.name}".lstrip(".")
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:

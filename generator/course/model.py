@@ -503,15 +503,6 @@ class TypingQuestion(QuestionBase):
         return [self.type, self.passage, self.browser_key()]
 
 
-AnyQuestion: TypeAlias = (
-    SingleQuestion
-    | MultipleQuestion
-    | TrueFalseQuestion
-    | FillQuestion
-    | OrderQuestion
-    | ScenarioQuestion
-    | TypingQuestion
-)
 Portable: TypeAlias = (
     SingleQuestion
     | MultipleQuestion
@@ -521,6 +512,7 @@ Portable: TypeAlias = (
     | ScenarioQuestion
 )
 """The types that can leave the site, for exports and paper; a typing drill needs its timer."""
+AnyQuestion: TypeAlias = Portable | TypingQuestion
 Question = Annotated[AnyQuestion, Field(discriminator="type")]
 QUESTION_MODELS: tuple[type[AnyQuestion], ...] = get_args(AnyQuestion)
 QUESTION_TYPES: tuple[str, ...] = tuple(
