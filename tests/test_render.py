@@ -277,3 +277,17 @@ def test_titles_in_the_nav_and_the_window_title_stay_text(mini_project, tmp_path
         assert not [tag for tag, attrs in page.tags if tag in ("img", "b") or "onerror" in attrs]
         if name == "units/alpha/index.html":
             assert page.title.replace("\u200b", "").startswith(title)
+
+
+def test_a_multiple_choice_key_listed_in_another_order_keeps_progress():
+    base = {
+        "id": "q",
+        "type": "multiple",
+        "objective": "o",
+        "stem": "s",
+        "explanation": "e",
+        "options": {"a": "甲", "b": "乙", "c": "丙"},
+    }
+    one, other = (model.MultipleQuestion(**base, answer=key) for key in (["a", "c"], ["c", "a"]))
+    assert question_hash(one) == question_hash(other)
+    assert question_hash(one) != question_hash(model.MultipleQuestion(**base, answer=["a"]))
